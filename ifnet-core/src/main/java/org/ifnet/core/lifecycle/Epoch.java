@@ -1,0 +1,178 @@
+package org.ifnet.core.lifecycle;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An epoch for the data path and for lists read without locks (FreeBSD's epoch(9), Linux's
+ * RCU): readers mark a section with {@link #enter()} / {@link #exit()}, writers unlink an
+ * object and then wait for a grace period ({@link #synchronize()}) or defer its reclamation
+ * ({@link #callAfterGrace}).
+ *
+ * <p>Overview. Each reader thread owns one {@link Slot}, found through a ThreadLocal and
+ * registered once. A slot holds the global epoch the thread saw when it entered its outermost
+ * section, or 0 while it is outside. {@code synchronize()} advances the global epoch to a new
+ * target and waits until every slot is idle or shows an epoch at least the target. A reader
+ * that entered before the advance may still see the unlinked object; one that entered after
+ * cannot, because the writer unlinked before advancing and all slot and epoch accesses are
+ * volatile (sequentially consistent).
+ *
+ * <p>Cost. enter() is one ThreadLocal read, a nesting counter and one volatile store; exit()
+ * a counter and one release store. Neither allocates after the thread's first section.
+ *
+ * <p>Invariants: a slot's nesting counter is touched only by its owner; {@code synchronize()}
+ * refuses to run inside a section (it would wait for itself forever). Deferred calls queued
+ * before a grace period are run after it, by {@link #drain()} or by the reclaimer thread,
+ * which is started on demand and stops when idle.
+ */
+public final class Epoch {
+    /** One reader thread's published state; padded against false sharing with its neighbours. */
+    static final class Slot {
+        long p0, p1, p2, p3, p4, p5, p6;
+        volatile long epoch;          // 0 when outside any section, else the epoch seen at entry
+        int nest;                     // owner thread only
+        long q0, q1, q2, q3, q4, q5, q6;
+    }
+
+    private static final VarHandle SLOT_EPOCH;
+
+    static {
+        try {
+            SLOT_EPOCH = MethodHandles.lookup().findVarHandle(Slot.class, "epoch", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final AtomicLong global = new AtomicLong(1);
+    private final ThreadLocal<Slot> local = ThreadLocal.withInitial(this::register);
+    private final Object registerLock = new Object();
+    private volatile Slot[] slots = new Slot[0];
+    private final ConcurrentLinkedQueue<Runnable> deferred = new ConcurrentLinkedQueue<>();
+    private final AtomicLong reclaimerRunning = new AtomicLong();
+    private final String name;
+
+    public Epoch(String name) {
+        this.name = name;
+    }
+
+    private Slot register() {
+        Slot s = new Slot();
+        synchronized (registerLock) {
+            Slot[] old = slots;
+            Slot[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = s;
+            slots = grown;
+        }
+        return s;
+    }
+
+    /** Enters a read section; sections nest. */
+    public void enter() {
+        Slot s = local.get();
+        if (s.nest++ == 0) {
+            s.epoch = global.get();
+        }
+    }
+
+    /** Leaves a read section entered by this thread. */
+    public void exit() {
+        Slot s = local.get();
+        int n = --s.nest;
+        if (n == 0) {
+            SLOT_EPOCH.setRelease(s, 0L);
+        } else if (n < 0) {
+            s.nest = 0;
+            throw new IllegalStateException("epoch exit without enter");
+        }
+    }
+
+    /** True when the calling thread is inside a section. */
+    public boolean inSection() {
+        return local.get().nest > 0;
+    }
+
+    /**
+     * Waits for a grace period: returns once every section that was open when it was called
+     * has closed.
+     *
+     * @throws IllegalStateException when called inside a section
+     */
+    public void synchronize() {
+        if (inSection()) {
+            throw new IllegalStateException("epoch " + name + ": synchronize() inside a read section would wait for itself");
+        }
+        long target = global.incrementAndGet();
+        for (Slot s : slots) {
+            int spins = 0;
+            long e;
+            while ((e = s.epoch) != 0 && e < target) {
+                if (++spins < 100) {
+                    Thread.onSpinWait();
+                } else if (spins < 200) {
+                    Thread.yield();
+                } else {
+                    LockSupport.parkNanos(50_000);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code task} after a grace period. Outside a section it waits for the grace period
+     * and runs the task now, on this thread; inside one it queues the task for the reclaimer.
+     */
+    public void callAfterGrace(Runnable task) {
+        if (!inSection()) {
+            synchronize();
+            task.run();
+            return;
+        }
+        deferred.add(task);
+        startReclaimer();
+    }
+
+    /** Waits for a grace period and runs every call deferred before it. Returns how many ran. */
+    public int drain() {
+        List<Runnable> batch = new ArrayList<>();
+        for (Runnable r; (r = deferred.poll()) != null; ) {
+            batch.add(r);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        synchronize();
+        for (Runnable r : batch) {
+            r.run();
+        }
+        return batch.size();
+    }
+
+    /** Calls queued and not yet run. */
+    public int pending() {
+        return deferred.size();
+    }
+
+    private void startReclaimer() {
+        if (reclaimerRunning.compareAndSet(0, 1)) {
+            Thread t = new Thread(this::reclaim, "epoch-reclaimer-" + name);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void reclaim() {
+        while (true) {
+            drain();
+            reclaimerRunning.set(0);
+            if (deferred.isEmpty() || !reclaimerRunning.compareAndSet(0, 1)) {
+                return;
+            }
+        }
+    }
+}
