@@ -1,0 +1,18 @@
+package org.ifnet.drivers;
+
+import org.ifnet.core.NetStack;
+import org.ifnet.drivers.epair.EpairCloner;
+import org.ifnet.drivers.lo.LoopbackCloner;
+
+/** Registers ifnet's drivers on a stack, in FreeBSD's usual order (lo first, so lo0 exists). */
+public final class Drivers {
+    private Drivers() {
+    }
+
+    /** Registers every driver's cloner on {@code stack}; returns the stack. */
+    public static NetStack registerAll(NetStack stack) {
+        stack.registerCloner(new LoopbackCloner());
+        stack.registerCloner(new EpairCloner());
+        return stack;
+    }
+}

@@ -1,0 +1,66 @@
+package org.ifnet.drivers.epair;
+
+import org.ifnet.core.IfCap;
+import org.ifnet.core.IfFlags;
+import org.ifnet.core.IfType;
+import org.ifnet.core.Ifnet;
+import org.ifnet.core.MacAddress;
+import org.ifnet.core.clone.AdvancedCloner;
+import org.ifnet.core.clone.CloneContext;
+import org.ifnet.core.clone.CloneParams;
+import org.ifnet.core.clone.Cloner;
+import org.ifnet.core.clone.IfSpec;
+import org.ifnet.core.ioctl.Errno;
+import org.ifnet.core.ioctl.IfnetException;
+
+/**
+ * The epair cloner (FreeBSD's if_epair.c): {@code epair create} or {@code epairN create}
+ * makes the pair epairNa and epairNb, two Ethernet ends of one virtual cable. Destroying
+ * either end destroys both. Only "epair" plus digits matches, as epair_clone_match() has it.
+ */
+public final class EpairCloner extends AdvancedCloner {
+    static final int FLAGS = IfFlags.BROADCAST | IfFlags.SIMPLEX | IfFlags.MULTICAST;
+    static final long BAUDRATE = 10_000_000_000L;
+
+    public EpairCloner() {
+        super("epair", 0x7fff);
+    }
+
+    @Override
+    public boolean matches(String ifname) {
+        return Cloner.parseUnit(ifname, "epair") >= -1;
+    }
+
+    @Override
+    public Ifnet create(CloneContext ctx, String name, CloneParams params) {
+        params.requireOnly();
+        int wanted = Cloner.parseUnit(name, "epair");
+        if (wanted < -1) {
+            throw new IfnetException(Errno.EINVAL, "bad epair name " + name);
+        }
+        int unit = ctx.allocUnit(wanted);
+        long seed = ((long) ctx.stack().name().hashCode() << 20) ^ unit;
+        long macA = (MacAddress.generate(seed) & ~0xffL) | 0x0a;
+        long macB = (macA & ~0xffL) | 0x0b;
+        EpairSoftc a = new EpairSoftc();
+        EpairSoftc b = new EpairSoftc();
+        Ifnet ia = ctx.attach(spec("epair" + unit + "a", macA, unit), a);
+        Ifnet ib = ctx.attach(spec("epair" + unit + "b", macB, -1), b);
+        a.pairWith(ib);
+        b.pairWith(ia);
+        return ia;
+    }
+
+    private static IfSpec spec(String name, long mac, int unit) {
+        return new IfSpec(name, IfType.ETHER, FLAGS, 1500, mac, IfCap.VLAN_MTU, IfCap.VLAN_MTU, BAUDRATE, unit);
+    }
+
+    @Override
+    public void destroy(CloneContext ctx, Ifnet ifp) {
+        Ifnet peer = ((EpairSoftc) ifp.softc()).peerForDestroy();
+        ctx.detach(ifp);
+        if (peer != null) {
+            ctx.detach(peer);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.ifnet.drivers.epair;
+
+import org.ifnet.core.IfCounter;
+import org.ifnet.core.IfFlags;
+import org.ifnet.core.Ifnet;
+import org.ifnet.core.LinkState;
+import org.ifnet.core.Softc;
+import org.ifnet.core.frame.Ether;
+import org.ifnet.core.frame.Frame;
+import org.ifnet.core.ioctl.Ack;
+import org.ifnet.core.ioctl.GenericRequest;
+import org.ifnet.core.ioctl.IfRequest;
+import org.ifnet.core.lifecycle.Epoch;
+import org.ifnet.core.media.IfMedia;
+import org.ifnet.core.media.MediaWord;
+
+/**
+ * One end of an epair. A frame sent on one end arrives as input on the other, synchronously
+ * (FreeBSD queues it to a taskqueue; direct dispatch keeps the data path allocation-free).
+ * Each end's link follows the other end's UP flag; RUNNING follows the end's own UP flag.
+ *
+ * <p>Locking: {@code peer} is written under this softc's lock at create and detach, and read
+ * without it on the data path, inside an epoch section, so a detached peer is still a valid
+ * object (its Ifnet refuses input once it is not ATTACHED).
+ */
+final class EpairSoftc extends Softc {
+    static final int MEDIA = MediaWord.IFM_ETHER | MediaWord.IFM_10G_T | MediaWord.IFM_FDX;
+
+    private volatile Ifnet peer;
+    private IfMedia media = new IfMedia(MEDIA);   // guarded by the lock; null once released
+
+    void pairWith(Ifnet other) {
+        lock();
+        try {
+            peer = other;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** The other end for destroy: read under the lock, valid or null. */
+    Ifnet peerForDestroy() {
+        lock();
+        try {
+            return peer;
+        } finally {
+            unlock();
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected <R> R ioctl(IfRequest<R> req) {
+        lockAttached();
+        try {
+            Ifnet ifp = ifp();
+            if (req instanceof GenericRequest.GetMedia) {
+                boolean active = ifp.linkState() == LinkState.UP;
+                return (R) media.reply(media.current(), MediaWord.IFM_AVALID | (active ? MediaWord.IFM_ACTIVE : 0));
+            }
+            if (req instanceof GenericRequest.SetMedia) {
+                media.set(((GenericRequest.SetMedia) req).media());
+                return (R) Ack.OK;
+            }
+            if (req instanceof GenericRequest.SetFlags) {
+                applyUp(ifp);
+                return (R) Ack.OK;
+            }
+            if (req instanceof GenericRequest.SetMtu) {
+                return (R) Ack.OK; // epair_ioctl lets any MTU the generic layer accepts through
+            }
+            return super.ioctl(req);
+        } finally {
+            unlock();
+        }
+    }
+
+    /** RUNNING follows our UP; our link follows the peer's UP, the peer's link follows ours. */
+    private void applyUp(Ifnet ifp) {
+        boolean up = ifp.isUp();
+        ifp.setDriverFlags(up ? IfFlags.RUNNING : 0, up ? 0 : IfFlags.RUNNING);
+        Ifnet p = peer;
+        if (p != null) {
+            p.setLinkState(up ? LinkState.UP : LinkState.DOWN);
+            ifp.setLinkState(p.isUp() ? LinkState.UP : LinkState.DOWN);
+        }
+    }
+
+    @Override
+    protected int maxMtu() {
+        return 65535;
+    }
+
+    @Override
+    protected boolean transmit(Frame f) {
+        checkLive();
+        Ifnet ifp = ifp();
+        Epoch epoch = ifp.stack().epoch();
+        epoch.enter();
+        try {
+            if ((ifp.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)) {
+                ifp.counters().add(IfCounter.OERRORS, 1);
+                f.free();
+                return false;
+            }
+            Ifnet p = peer;
+            if (p == null || (p.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)
+                    || p.state() != org.ifnet.core.lifecycle.IfState.ATTACHED) {
+                ifp.counters().add(IfCounter.OQDROPS, 1);
+                f.free();
+                return false;
+            }
+            int len = f.length();
+            ifp.counters().addPacket(IfCounter.OPACKETS, IfCounter.OBYTES, len);
+            if (Ether.isMulticast(Ether.dst(f))) {
+                ifp.counters().add(IfCounter.OMCASTS, 1);
+            }
+            if (f.hasVlanTag()) { // no hardware tagging on a virtual cable: the tag travels in the bytes
+                Ether.vlanEncap(f, f.vlanTag());
+                f.clearVlanTag();
+            }
+            p.input(f);
+            return true;
+        } finally {
+            epoch.exit();
+        }
+    }
+
+    @Override
+    protected void onDetach() {
+        Ifnet p;
+        lock();
+        try {
+            p = peer;
+            peer = null;
+        } finally {
+            unlock();
+        }
+        Ifnet ifp = ifp();
+        ifp.setDriverFlags(0, IfFlags.RUNNING);
+        ifp.setLinkState(LinkState.DOWN);
+        if (p != null) {
+            p.setLinkState(LinkState.DOWN);
+        }
+    }
+
+    @Override
+    protected void onRelease() {
+        lock();
+        try {
+            media = null;
+            peer = null;
+        } finally {
+            unlock();
+        }
+    }
+}
