@@ -30,6 +30,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * String instances distinct from the registry's keys, so equals really compares characters, as
  * it does for a name parsed from a command. The linear baseline walks a list of entries in
  * creation order (each a separate object, as FreeBSD's list links separate ifnets).
+ *
+ * <p>Two access patterns: {@code lookupRelease} cycles over those 1024 names, a working set
+ * that stays in the CPU caches (a script touching a few interfaces); {@code lookupReleaseSpread}
+ * cycles over as many random names as there are interfaces (up to 2^20), so at a million most
+ * lookups miss the caches: what the hash table costs when memory, not the algorithm, is the
+ * limit.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +49,7 @@ public class LookupBench {
 
     private NetStack stack;
     private String[] queries;
+    private String[] spread;
     private List<ListEntry> list;
     private int next;
 
@@ -69,6 +76,10 @@ public class LookupBench {
         for (int i = 0; i < QUERIES; i++) {
             queries[i] = new String(names[rnd.nextInt(names.length)].toCharArray());
         }
+        spread = new String[Math.min(Integer.highestOneBit(Math.max(names.length - 1, 1)) << 1, 1 << 20)];
+        for (int i = 0; i < spread.length; i++) {
+            spread[i] = new String(names[rnd.nextInt(names.length)].toCharArray());
+        }
     }
 
     @TearDown(Level.Trial)
@@ -79,6 +90,13 @@ public class LookupBench {
     @Benchmark
     public IfRef lookupRelease() {
         IfRef r = stack.lookup(queries[next++ & (QUERIES - 1)]);
+        r.close();
+        return r;
+    }
+
+    @Benchmark
+    public IfRef lookupReleaseSpread() {
+        IfRef r = stack.lookup(spread[next++ & (spread.length - 1)]);
         r.close();
         return r;
     }
