@@ -13,6 +13,7 @@ import org.ifnet.core.ioctl.IfRequest;
 import org.ifnet.core.lifecycle.Epoch;
 import org.ifnet.core.media.IfMedia;
 import org.ifnet.core.media.MediaWord;
+import org.ifnet.drivers.LinkSync;
 
 /**
  * One end of an epair. A frame sent on one end arrives as input on the other, synchronously
@@ -51,6 +52,10 @@ final class EpairSoftc extends Softc {
     @Override
     @SuppressWarnings("unchecked")
     protected <R> R ioctl(IfRequest<R> req) {
+        if (req instanceof GenericRequest.SetFlags) {
+            applyUp();
+            return (R) Ack.OK;
+        }
         lockAttached();
         try {
             Ifnet ifp = ifp();
@@ -62,10 +67,6 @@ final class EpairSoftc extends Softc {
                 media.set(((GenericRequest.SetMedia) req).media());
                 return (R) Ack.OK;
             }
-            if (req instanceof GenericRequest.SetFlags) {
-                applyUp(ifp);
-                return (R) Ack.OK;
-            }
             if (req instanceof GenericRequest.SetMtu) {
                 return (R) Ack.OK; // epair_ioctl lets any MTU the generic layer accepts through
             }
@@ -75,14 +76,25 @@ final class EpairSoftc extends Softc {
         }
     }
 
-    /** RUNNING follows our UP; our link follows the peer's UP, the peer's link follows ours. */
-    private void applyUp(Ifnet ifp) {
-        boolean up = ifp.isUp();
-        ifp.setDriverFlags(up ? IfFlags.RUNNING : 0, up ? 0 : IfFlags.RUNNING);
-        Ifnet p = peer;
+    /**
+     * RUNNING follows our UP; our link follows the peer's UP, the peer's link follows ours.
+     * The link changes are made after unlocking: their listeners (lagg, vlan) take their own
+     * locks and call into drivers, so firing them under this lock could deadlock.
+     */
+    private void applyUp() {
+        Ifnet ifp = ifp();
+        Ifnet p;
+        lockAttached();
+        try {
+            boolean up = ifp.isUp();
+            ifp.setDriverFlags(up ? IfFlags.RUNNING : 0, up ? 0 : IfFlags.RUNNING);
+            p = peer;
+        } finally {
+            unlock();
+        }
         if (p != null) {
-            p.setLinkState(up ? LinkState.UP : LinkState.DOWN);
-            ifp.setLinkState(p.isUp() ? LinkState.UP : LinkState.DOWN);
+            LinkSync.converge(p, () -> ifp.isUp() ? LinkState.UP : LinkState.DOWN);
+            LinkSync.converge(ifp, () -> p.isUp() ? LinkState.UP : LinkState.DOWN);
         }
     }
 
