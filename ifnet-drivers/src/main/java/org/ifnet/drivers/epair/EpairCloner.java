@@ -2,9 +2,11 @@ package org.ifnet.drivers.epair;
 
 import org.ifnet.core.IfCap;
 import org.ifnet.core.IfFlags;
+import org.ifnet.core.IfRef;
 import org.ifnet.core.IfType;
 import org.ifnet.core.Ifnet;
 import org.ifnet.core.MacAddress;
+import org.ifnet.core.NetStack;
 import org.ifnet.core.clone.AdvancedCloner;
 import org.ifnet.core.clone.CloneContext;
 import org.ifnet.core.clone.CloneParams;
@@ -46,8 +48,15 @@ public final class EpairCloner extends AdvancedCloner {
         EpairSoftc b = new EpairSoftc();
         Ifnet ia = ctx.attach(spec("epair" + unit + "a", macA, unit), a);
         Ifnet ib = ctx.attach(spec("epair" + unit + "b", macB, -1), b);
-        a.pairWith(ib);
-        b.pairWith(ia);
+        // Both ends are findable from here on and may be destroyed at any moment: pair them
+        // holding references (rule 1), taken by index and generation so that an end already
+        // gone is never touched. A failed pairing (ENXIO) rolls the whole create back.
+        NetStack stack = ctx.stack();
+        try (IfRef ra = stack.lookup(ia.index(), ia.generation());
+             IfRef rb = stack.lookup(ib.index(), ib.generation())) {
+            a.pairWith(ib);
+            b.pairWith(ia);
+        }
         return ia;
     }
 

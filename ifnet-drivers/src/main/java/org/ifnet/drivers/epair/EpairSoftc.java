@@ -9,7 +9,10 @@ import org.ifnet.core.frame.Ether;
 import org.ifnet.core.frame.Frame;
 import org.ifnet.core.ioctl.Ack;
 import org.ifnet.core.ioctl.GenericRequest;
+import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.IfRequest;
+import org.ifnet.core.ioctl.IfnetException;
+import org.ifnet.core.lifecycle.IfState;
 import org.ifnet.core.lifecycle.Epoch;
 import org.ifnet.core.media.IfMedia;
 import org.ifnet.core.media.MediaWord;
@@ -30,9 +33,18 @@ final class EpairSoftc extends Softc {
     private volatile Ifnet peer;
     private IfMedia media = new IfMedia(MEDIA);   // guarded by the lock; null once released
 
+    /**
+     * Links this end to {@code other}; ENXIO once a destroy of this end has begun. The check
+     * and {@link #peerForDestroy()} both run under this lock, and a destroy marks the end DYING
+     * before asking for its peer, so either that destroy sees the peer (and takes both ends)
+     * or this pairing fails (and the create rolls back): never a surviving half.
+     */
     void pairWith(Ifnet other) {
-        lock();
+        lockAttached();
         try {
+            if (ifp().state() != IfState.ATTACHED) {
+                throw new IfnetException(Errno.ENXIO, ifp().name() + " was destroyed while it was being created");
+            }
             peer = other;
         } finally {
             unlock();
@@ -117,7 +129,7 @@ final class EpairSoftc extends Softc {
             }
             Ifnet p = peer;
             if (p == null || (p.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)
-                    || p.state() != org.ifnet.core.lifecycle.IfState.ATTACHED) {
+                    || p.state() != IfState.ATTACHED) {
                 ifp.counters().add(IfCounter.OQDROPS, 1);
                 f.free();
                 return false;

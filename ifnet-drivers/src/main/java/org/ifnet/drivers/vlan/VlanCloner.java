@@ -139,9 +139,13 @@ public final class VlanCloner extends AdvancedCloner {
             IfSpec spec = new IfSpec(ifname, IfType.L2VLAN, FLAGS, VlanSoftc.ETHERMTU, 0L, 0, 0, 0, unit);
             Ifnet ifp = ctx.attach(spec, sc);
             if (parent != null) {
-                IfRef handedOver = parent;
-                parent = null;
-                sc.attach(handedOver, vid);
+                // findable from here on, so possibly destroyed already: configure it holding a
+                // reference taken by index and generation (ENXIO, and a rollback, if it is gone)
+                try (IfRef self = stack.lookup(ifp.index(), ifp.generation())) {
+                    IfRef handedOver = parent;
+                    parent = null;
+                    sc.attach(handedOver, vid);
+                }
             }
             return ifp;
         } finally {
