@@ -21,6 +21,8 @@ import org.ifnet.core.ioctl.IfnetException;
  * either end destroys both. Only "epair" plus digits matches, as epair_clone_match() has it.
  */
 public final class EpairCloner extends AdvancedCloner {
+    /** Driver fail point: create attached both ends and is about to pair them. Argument: end a. */
+    public static final String FP_ATTACHED = "epair.create.attached";
     static final int FLAGS = IfFlags.BROADCAST | IfFlags.SIMPLEX | IfFlags.MULTICAST;
     static final long BAUDRATE = 10_000_000_000L;
 
@@ -52,6 +54,7 @@ public final class EpairCloner extends AdvancedCloner {
         // holding references (rule 1), taken by index and generation so that an end already
         // gone is never touched. A failed pairing (ENXIO) rolls the whole create back.
         NetStack stack = ctx.stack();
+        stack.failPoints().hit(FP_ATTACHED, ia);
         try (IfRef ra = stack.lookup(ia.index(), ia.generation());
              IfRef rb = stack.lookup(ib.index(), ib.generation())) {
             a.pairWith(ib);

@@ -37,6 +37,8 @@ import org.ifnet.core.ioctl.IfnetException;
 public final class VlanCloner extends AdvancedCloner {
     /** Driver fail point: a vlan transmit has read its parent, inside its epoch section. Argument: the vlan. */
     public static final String FP_TRANSMIT = "vlan.transmit";
+    /** Driver fail point: create attached the vlan and is about to configure its parent. Argument: the vlan. */
+    public static final String FP_CREATE_ATTACHED = "vlan.create.attached";
     static final int FLAGS = IfFlags.BROADCAST | IfFlags.MULTICAST;
 
     private final NetStack stack;
@@ -138,6 +140,7 @@ public final class VlanCloner extends AdvancedCloner {
             VlanSoftc sc = new VlanSoftc(this);
             IfSpec spec = new IfSpec(ifname, IfType.L2VLAN, FLAGS, VlanSoftc.ETHERMTU, 0L, 0, 0, 0, unit);
             Ifnet ifp = ctx.attach(spec, sc);
+            stack.failPoints().hit(FP_CREATE_ATTACHED, ifp);
             if (parent != null) {
                 // findable from here on, so possibly destroyed already: configure it holding a
                 // reference taken by index and generation (ENXIO, and a rollback, if it is gone)
