@@ -15,29 +15,14 @@ import org.ifnet.core.lifecycle.Policy;
  * epair0a/epair0b, both UP.
  */
 enum DriverKit {
-    LO {
-        @Override
-        String createNamed(NetStack stack, int unit) {
-            return stack.create("lo" + unit);
-        }
-    },
+    LO,
     EPAIR {
-        @Override
-        String createNamed(NetStack stack, int unit) {
-            return stack.create("epair" + unit);
-        }
-
         @Override
         List<String> targets(int unit) {
             return List.of("epair" + unit + "a", "epair" + unit + "b");
         }
     },
-    TAP {
-        @Override
-        String createNamed(NetStack stack, int unit) {
-            return stack.create("tap" + unit);
-        }
-    },
+    TAP,
     VLAN {
         @Override
         void prepare(NetStack stack) {
@@ -64,7 +49,9 @@ enum DriverKit {
     }
 
     /** Creates this driver's interface with unit {@code unit}; returns the name to use ("epair1a"). */
-    abstract String createNamed(NetStack stack, int unit);
+    String createNamed(NetStack stack, int unit) {
+        return stack.create(name().toLowerCase() + unit);
+    }
 
     /** The interfaces that creating unit {@code unit} makes (both ends of an epair). */
     List<String> targets(int unit) {

@@ -1,6 +1,7 @@
 package org.ifnet.drivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ifnet.drivers.Probe.info;
 import static org.ifnet.drivers.Unchanged.assertRefused;
 
 import org.ifnet.core.IfCap;
@@ -24,10 +25,6 @@ class EpairTest {
 
     private static NetStack stack() {
         return DriverKit.EPAIR.newStack(Policy.SAFE, true);
-    }
-
-    private static IfInfo info(NetStack stack, String name) {
-        return stack.ioctl(name, new GenericRequest.GetInfo());
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.ifnet.drivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ifnet.drivers.Probe.info;
+import static org.ifnet.drivers.Probe.status;
 import static org.ifnet.drivers.Unchanged.assertRefused;
 
 import java.util.concurrent.CompletableFuture;
@@ -32,14 +34,6 @@ class TapTest {
 
     private static NetStack stack() {
         return DriverKit.TAP.newStack(Policy.SAFE, true);
-    }
-
-    private static IfInfo info(NetStack stack, String name) {
-        return stack.ioctl(name, new GenericRequest.GetInfo());
-    }
-
-    private static String status(NetStack stack, String name) {
-        return stack.ioctl(name, new GenericRequest.GetStatus());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.ifnet.drivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ifnet.drivers.Probe.ifnet;
+import static org.ifnet.drivers.Probe.info;
 import static org.ifnet.drivers.Unchanged.assertRefused;
 
 import java.util.ArrayList;
@@ -41,18 +43,8 @@ class VlanTest {
         return DriverKit.VLAN.newStack(Policy.SAFE, true);
     }
 
-    private static IfInfo info(NetStack stack, String name) {
-        return stack.ioctl(name, new GenericRequest.GetInfo());
-    }
-
     private static VlanReply vlan(NetStack stack, String name) {
         return stack.ioctl(name, new VlanRequest.GetVlan());
-    }
-
-    private static Ifnet ifnet(NetStack stack, String name) {
-        try (IfRef r = stack.lookup(name)) {
-            return r.ifp();
-        }
     }
 
     private static void setMtu(NetStack stack, String name, int mtu) {

@@ -17,6 +17,7 @@ import org.ifnet.core.lifecycle.Epoch;
 import org.ifnet.core.media.IfMedia;
 import org.ifnet.core.media.MediaWord;
 import org.ifnet.drivers.LinkSync;
+import org.ifnet.drivers.DataPath;
 
 /**
  * One end of an epair. A frame sent on one end arrives as input on the other, synchronously
@@ -122,27 +123,16 @@ final class EpairSoftc extends Softc {
         Epoch epoch = ifp.stack().epoch();
         epoch.enter();
         try {
-            if ((ifp.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)) {
-                ifp.counters().add(IfCounter.OERRORS, 1);
-                f.free();
-                return false;
+            if ((ifp.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)
+                    || !DataPath.tagInBand(f)) { // no hardware tagging on a virtual cable
+                return DataPath.drop(ifp, IfCounter.OERRORS, f);
             }
             Ifnet p = peer;
             if (p == null || (p.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)
                     || p.state() != IfState.ATTACHED) {
-                ifp.counters().add(IfCounter.OQDROPS, 1);
-                f.free();
-                return false;
+                return DataPath.drop(ifp, IfCounter.OQDROPS, f);
             }
-            int len = f.length();
-            ifp.counters().addPacket(IfCounter.OPACKETS, IfCounter.OBYTES, len);
-            if (Ether.isMulticast(Ether.dst(f))) {
-                ifp.counters().add(IfCounter.OMCASTS, 1);
-            }
-            if (f.hasVlanTag()) { // no hardware tagging on a virtual cable: the tag travels in the bytes
-                Ether.vlanEncap(f, f.vlanTag());
-                f.clearVlanTag();
-            }
+            DataPath.countOutput(ifp, f.length(), Ether.isMulticast(Ether.dst(f)));
             p.input(f);
             return true;
         } finally {

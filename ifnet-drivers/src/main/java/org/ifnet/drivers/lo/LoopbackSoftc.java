@@ -12,6 +12,7 @@ import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfRequest;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.drivers.LinkSync;
+import org.ifnet.drivers.DataPath;
 
 /**
  * A loopback's state: nothing but a flag saying whether it was torn down, so that the
@@ -57,11 +58,9 @@ final class LoopbackSoftc extends Softc {
         checkLive();
         Ifnet ifp = ifp();
         if (!ifp.isUp()) {
-            ifp.counters().add(IfCounter.OERRORS, 1);
-            f.free();
-            return false;
+            return DataPath.drop(ifp, IfCounter.OERRORS, f);
         }
-        ifp.counters().addPacket(IfCounter.OPACKETS, IfCounter.OBYTES, f.length());
+        DataPath.countOutput(ifp, f.length(), false);
         ifp.input(f);
         return true;
     }

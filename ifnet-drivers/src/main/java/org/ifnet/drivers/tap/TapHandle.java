@@ -11,6 +11,7 @@ import org.ifnet.core.frame.Frame;
 import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.lifecycle.Epoch;
+import org.ifnet.drivers.DataPath;
 
 /**
  * An application's open tap device (FreeBSD's open /dev/tapN): {@link #read} returns the
@@ -136,9 +137,7 @@ public final class TapHandle implements AutoCloseable {
                 throw closedError();
             }
             if (!ifp.isUp()) {
-                ifp.counters().add(IfCounter.IQDROPS, 1);
-                f.free();
-                return false;
+                return DataPath.drop(ifp, IfCounter.IQDROPS, f);
             }
             ifp.input(f);
             return true;

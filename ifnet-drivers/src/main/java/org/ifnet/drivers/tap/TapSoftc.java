@@ -15,6 +15,7 @@ import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.media.IfMedia;
 import org.ifnet.core.media.MediaWord;
 import org.ifnet.drivers.LinkSync;
+import org.ifnet.drivers.DataPath;
 
 /**
  * One tap interface (the layer-2 side of FreeBSD's if_tuntap.c): frames sent on the interface
@@ -143,26 +144,15 @@ final class TapSoftc extends Softc {
         checkLive();
         Ifnet ifp = ifp();
         TapHandle h = handle;
-        if (h == null || !ifp.isUp() || (f.hasVlanTag() && f.offset() < Ether.VLAN_ENCAP_LEN)) {
-            ifp.counters().add(IfCounter.OERRORS, 1);
-            f.free();
-            return false;
-        }
-        if (f.hasVlanTag()) { // the reader sees wire bytes: put the tag in band
-            Ether.vlanEncap(f, f.vlanTag());
-            f.clearVlanTag();
+        if (h == null || !ifp.isUp() || !DataPath.tagInBand(f)) { // the reader sees wire bytes
+            return DataPath.drop(ifp, IfCounter.OERRORS, f);
         }
         int len = f.length();
         boolean mcast = Ether.isMulticast(Ether.dst(f));
         if (!h.queue().offer(f)) {
-            ifp.counters().add(IfCounter.OQDROPS, 1);
-            f.free();
-            return false;
+            return DataPath.drop(ifp, IfCounter.OQDROPS, f);
         }
-        ifp.counters().addPacket(IfCounter.OPACKETS, IfCounter.OBYTES, len);
-        if (mcast) {
-            ifp.counters().add(IfCounter.OMCASTS, 1);
-        }
+        DataPath.countOutput(ifp, len, mcast);
         return true;
     }
 

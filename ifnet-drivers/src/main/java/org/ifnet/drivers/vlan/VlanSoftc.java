@@ -21,6 +21,7 @@ import org.ifnet.core.ioctl.MediaReply;
 import org.ifnet.core.lifecycle.Epoch;
 import org.ifnet.core.lifecycle.IfState;
 import org.ifnet.drivers.LinkSync;
+import org.ifnet.drivers.DataPath;
 
 /**
  * One vlan interface (FreeBSD's struct ifvlan): an 802.1Q VLAN on a parent interface.
@@ -336,9 +337,7 @@ final class VlanSoftc extends Softc {
             if (l == null || (self.flags() & UP_AND_RUNNING) != UP_AND_RUNNING
                     || (l.parent.flags() & UP_AND_RUNNING) != UP_AND_RUNNING
                     || (!hw && f.offset() < Ether.VLAN_ENCAP_LEN)) {
-                self.counters().add(IfCounter.OERRORS, 1);
-                f.free();
-                return false;
+                return DataPath.drop(self, IfCounter.OERRORS, f);
             }
             int len = f.length();
             boolean mcast = Ether.isMulticast(Ether.dst(f));
@@ -351,10 +350,7 @@ final class VlanSoftc extends Softc {
                 self.counters().add(IfCounter.OERRORS, 1);
                 return false;
             }
-            self.counters().addPacket(IfCounter.OPACKETS, IfCounter.OBYTES, len);
-            if (mcast) {
-                self.counters().add(IfCounter.OMCASTS, 1);
-            }
+            DataPath.countOutput(self, len, mcast);
             return true;
         } finally {
             epoch.exit();

@@ -7,6 +7,7 @@ import org.ifnet.core.IfFlags;
 import org.ifnet.core.Ifnet;
 import org.ifnet.core.TagDemux;
 import org.ifnet.core.frame.Frame;
+import org.ifnet.drivers.DataPath;
 
 /**
  * The VLANs of one parent interface (FreeBSD's struct ifvlantrunk), installed as the parent's
@@ -53,8 +54,7 @@ final class VlanTrunk implements TagDemux {
     public void input(Ifnet from, Frame f) {
         Ifnet v = lookup(f.vlanTag() & VID_MASK);
         if (v == null || (v.flags() & UP_AND_RUNNING) != UP_AND_RUNNING) {
-            from.counters().add(IfCounter.NOPROTO, 1);
-            f.free();
+            DataPath.drop(from, IfCounter.NOPROTO, f);
             return;
         }
         f.clearVlanTag();
