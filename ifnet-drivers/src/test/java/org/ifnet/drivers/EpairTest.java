@@ -7,7 +7,6 @@ import static org.ifnet.drivers.Unchanged.assertRefused;
 import org.ifnet.core.IfCap;
 import org.ifnet.core.IfCounter;
 import org.ifnet.core.IfFlags;
-import org.ifnet.core.IfInfo;
 import org.ifnet.core.IfRef;
 import org.ifnet.core.Ifnet;
 import org.ifnet.core.LinkState;

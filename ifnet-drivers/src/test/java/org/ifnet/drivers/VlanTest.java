@@ -17,7 +17,6 @@ import org.ifnet.core.IfCounter;
 import org.ifnet.core.IfFlags;
 import org.ifnet.core.IfInfo;
 import org.ifnet.core.IfListener;
-import org.ifnet.core.IfRef;
 import org.ifnet.core.IfType;
 import org.ifnet.core.Ifnet;
 import org.ifnet.core.LinkState;

@@ -8,16 +8,16 @@ import org.ifnet.core.Softc;
 import org.ifnet.core.frame.Ether;
 import org.ifnet.core.frame.Frame;
 import org.ifnet.core.ioctl.Ack;
-import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.Errno;
+import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfRequest;
 import org.ifnet.core.ioctl.IfnetException;
-import org.ifnet.core.lifecycle.IfState;
 import org.ifnet.core.lifecycle.Epoch;
+import org.ifnet.core.lifecycle.IfState;
 import org.ifnet.core.media.IfMedia;
 import org.ifnet.core.media.MediaWord;
-import org.ifnet.drivers.LinkSync;
 import org.ifnet.drivers.DataPath;
+import org.ifnet.drivers.LinkSync;
 
 /**
  * One end of an epair. A frame sent on one end arrives as input on the other, synchronously

@@ -11,8 +11,8 @@ import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfRequest;
 import org.ifnet.core.ioctl.IfnetException;
-import org.ifnet.drivers.LinkSync;
 import org.ifnet.drivers.DataPath;
+import org.ifnet.drivers.LinkSync;
 
 /**
  * A loopback's state: nothing but a flag saying whether it was torn down, so that the

@@ -14,8 +14,8 @@ import org.ifnet.core.ioctl.IfRequest;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.media.IfMedia;
 import org.ifnet.core.media.MediaWord;
-import org.ifnet.drivers.LinkSync;
 import org.ifnet.drivers.DataPath;
+import org.ifnet.drivers.LinkSync;
 
 /**
  * One tap interface (the layer-2 side of FreeBSD's if_tuntap.c): frames sent on the interface

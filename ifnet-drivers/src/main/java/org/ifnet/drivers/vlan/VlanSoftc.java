@@ -20,8 +20,8 @@ import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.ioctl.MediaReply;
 import org.ifnet.core.lifecycle.Epoch;
 import org.ifnet.core.lifecycle.IfState;
-import org.ifnet.drivers.LinkSync;
 import org.ifnet.drivers.DataPath;
+import org.ifnet.drivers.LinkSync;
 
 /**
  * One vlan interface (FreeBSD's struct ifvlan): an 802.1Q VLAN on a parent interface.
