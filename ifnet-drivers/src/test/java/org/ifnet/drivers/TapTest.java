@@ -28,6 +28,8 @@ import org.ifnet.core.testing.Leaks;
 import org.ifnet.drivers.tap.TapDevice;
 import org.ifnet.drivers.tap.TapHandle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TapTest {
     private static final long PID = 4242;
@@ -170,6 +172,25 @@ class TapTest {
         assertThatThrownBy(() -> h.read(1, TimeUnit.MILLISECONDS)).isInstanceOf(IfnetException.class);
         h.close();
         idle.close();
+        assertThat(stack.leakReport().poisonedAccesses()).isZero();
+        Leaks.assertClosedClean(stack);
+    }
+
+    /** The handle never reaches the softc after a destroy, so even LEGACY (softc freed at once) sees no use after free. */
+    @ParameterizedTest
+    @EnumSource(Policy.class)
+    void aHandleUsedAfterDestroyGetsEnxioUnderEveryPolicy(Policy policy) {
+        NetStack stack = DriverKit.TAP.newStack(policy, true);
+        stack.create("tap0");
+        DriverKit.up(stack, "tap0");
+        TapHandle h = TapDevice.open(stack, "tap0", PID);
+        Captured.send(stack, "tap0", Frames.ipv4(stack, 20, 0));
+        stack.destroy("tap0");
+        for (Runnable use : new Runnable[] {h::poll, () -> h.write(new byte[60], 0, 60)}) {
+            assertThatThrownBy(use::run).isInstanceOfSatisfying(IfnetException.class,
+                    e -> assertThat(e.errno()).isEqualTo(Errno.ENXIO));
+        }
+        h.close();
         assertThat(stack.leakReport().poisonedAccesses()).isZero();
         Leaks.assertClosedClean(stack);
     }
