@@ -1,0 +1,24 @@
+package org.ifnet.tool.race;
+
+import java.util.Set;
+
+/** Judges how one schedule of a scenario ended. */
+@FunctionalInterface
+interface Oracle {
+    /**
+     * Null when {@code observed} is a correct ending, else a sentence saying what is wrong.
+     *
+     * @param serial the endings of the scenario run with its threads one after another, in
+     *               every order (the correct endings of a linearizable scenario)
+     */
+    String judge(Observation observed, Set<Observation> serial);
+
+    /**
+     * The default: the ending equals one of the serial endings, so the racing threads behaved
+     * as if they had run one after the other (linearizability of whole scripts). Right when
+     * each thread performs one operation on the layer.
+     */
+    Oracle SERIALIZABLE = (observed, serial) -> serial.contains(observed)
+            ? null
+            : "ended with " + observed + ", which no serial order gives (serial orders: " + serial + ")";
+}
