@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.ifnet.core.lifecycle.Policy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,12 +45,23 @@ public final class RaceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Supplier<List<Scenario>> catalog;
+
+    public RaceCommand() {
+        this(Scenarios::all);
+    }
+
+    /** A command over another catalog of scenarios (tests: a deliberately broken driver). */
+    RaceCommand(Supplier<List<Scenario>> catalog) {
+        this.catalog = catalog;
+    }
+
     /** Lists the scenario names for the help text. */
     static final class ScenarioNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
 
         ScenarioNames() {
-            super(Scenarios.names());
+            super(Scenarios.names(Scenarios.all()));
         }
     }
 
@@ -57,9 +69,10 @@ public final class RaceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Scenario> scenarios = Scenarios.select(scenario);
+        List<Scenario> all = catalog.get();
+        List<Scenario> scenarios = Scenarios.select(all, scenario);
         if (scenarios.isEmpty()) {
-            err.println("race: no scenario or family named " + scenario + "; scenarios: " + String.join(", ", Scenarios.names()));
+            err.println("race: no scenario or family named " + scenario + "; scenarios: " + String.join(", ", Scenarios.names(all)));
             err.flush();
             return EXIT_USAGE;
         }

@@ -307,8 +307,7 @@ final class Scheduler implements FailPoints.Observer {
         if (owner != -1) {
             for (Worker o : workers) {
                 if (o.thread.getId() == owner) {
-                    boolean stalled = o.state == PARKED || (o.state == RUNNING && o.blockedOn != null);
-                    return stalled ? "waits for a lock " + o.label + " holds" : null;
+                    return stalled(o) ? "waits for a lock " + o.label + " holds" : null;
                 }
             }
         }
@@ -321,6 +320,22 @@ final class Scheduler implements FailPoints.Observer {
             }
         }
         return "waits (" + st + (ti.getLockName() != null ? " on " + ti.getLockName() : "") + ")";
+    }
+
+    /**
+     * Whether a lock owner cannot move on by itself: it is parked at a site, or it has taken
+     * its permit and its thread waits. Judged from the owner's thread, not from its own
+     * verdict, so two workers waiting for each other are both found blocked in one round.
+     */
+    private boolean stalled(Worker o) {
+        if (o.state == PARKED) {
+            return true;
+        }
+        if (o.state != RUNNING || o.resumed != o.released) {
+            return false;
+        }
+        ThreadInfo ti = mx.getThreadInfo(o.thread.getId());
+        return ti != null && ti.getThreadState() != Thread.State.RUNNABLE;
     }
 
     /** No worker is parked and some are not done: null if one moves soon, else the deadlock. */
