@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.ifnet.core.IfRef;
 import org.ifnet.core.NetStack;
+import org.ifnet.core.clone.CloneParams;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.drivers.Drivers;
 
@@ -24,10 +25,40 @@ final class Scenarios {
     record Target(String driver, Scenario.Setup setUp, String ifname, String createName) {
     }
 
+    /**
+     * One target per driver that {@link Drivers#registerAll} registers on this build; a driver
+     * not built in yet simply has no scenarios.
+     */
     static List<Target> targets() {
-        return List.of(
-                new Target("lo", s -> create(s, "lo1"), "lo1", "lo1"),
-                new Target("epair", s -> create(s, "epair0"), "epair0a", "epair0"));
+        List<String> cloners = Registered.CLONERS;
+        List<Target> out = new ArrayList<>();
+        out.add(new Target("lo", s -> create(s, "lo1"), "lo1", "lo1"));
+        out.add(new Target("epair", s -> create(s, "epair0"), "epair0a", "epair0"));
+        if (cloners.contains("tap")) {
+            out.add(new Target("tap", s -> create(s, "tap0"), "tap0", "tap0"));
+        }
+        if (cloners.contains("vlan")) {
+            out.add(new Target("vlan", s -> {
+                create(s, "epair0");
+                s.create("vlan0", CloneParams.of("vlandev", "epair0a", "vlan", "5"));
+            }, "vlan0", "vlan0"));
+        }
+        return out;
+    }
+
+    /** The cloners this build registers, found once on a throwaway stack. */
+    private static final class Registered {
+        static final List<String> CLONERS = registeredCloners();
+    }
+
+    private static List<String> registeredCloners() {
+        NetStack probe = NetStack.builder().name("race-probe").build();
+        try {
+            Drivers.registerAll(probe);
+            return probe.cloners();
+        } finally {
+            probe.close();
+        }
     }
 
     static List<Scenario> all() {
@@ -37,6 +68,11 @@ final class Scenarios {
         }
         Target epair = target("epair");
         out.add(ioctlVsDestroy(epair, "epair-peer", "epair0b", "epair0a"));
+        for (Target t : targets()) {
+            if (t.driver().equals("vlan")) { // the request passes through the vlan into its parent
+                out.add(ioctlVsDestroy(t, "vlan-parent", "vlan0", "epair0a"));
+            }
+        }
         for (Target t : targets()) {
             out.add(destroyVsDestroy(t));
         }
