@@ -38,9 +38,12 @@ final class Scenarios {
             out.add(new Target("tap", s -> create(s, "tap0"), "tap0", "tap0"));
         }
         if (cloners.contains("vlan")) {
+            // on a one-interface parent when there is one: an epair parent doubles the schedules
+            String parent = cloners.contains("tap") ? "tap0" : "epair0";
+            String dev = parent.equals("tap0") ? "tap0" : "epair0a";
             out.add(new Target("vlan", s -> {
-                create(s, "epair0");
-                s.create("vlan0", CloneParams.of("vlandev", "epair0a", "vlan", "5"));
+                create(s, parent);
+                s.create("vlan0", CloneParams.of("vlandev", dev, "vlan", "5"));
             }, "vlan0", "vlan0"));
         }
         return out;
@@ -69,8 +72,8 @@ final class Scenarios {
         Target epair = target("epair");
         out.add(ioctlVsDestroy(epair, "epair-peer", "epair0b", "epair0a"));
         for (Target t : targets()) {
-            if (t.driver().equals("vlan")) { // the request passes through the vlan into its parent
-                out.add(ioctlVsDestroy(t, "vlan-parent", "vlan0", "epair0a"));
+            if (t.driver().equals("vlan")) {
+                out.add(vlanParentDestroy(t));
             }
         }
         for (Target t : targets()) {
@@ -134,6 +137,18 @@ final class Scenarios {
                     }
                 }, s -> destroy(s, victim)),
                 Oracle.SERIALIZABLE);
+    }
+
+    /**
+     * T1 gets vlan0's media, which the vlan driver asks of its parent; T2 destroys the parent.
+     * Besides the serial endings (the parent's media, or EINVAL: a vlan without a parent has
+     * no media), T1 may get ENXIO: the request was inside the parent when it was detached,
+     * the answer rule 3 gives a request in flight.
+     */
+    static Scenario vlanParentDestroy(Target vlan) {
+        String parent = Registered.CLONERS.contains("tap") ? "tap0" : "epair0a";
+        Scenario base = ioctlVsDestroy(vlan, "vlan-parent", "vlan0", parent);
+        return new Scenario(base.name(), base.summary(), base.setUp(), base.threads(), Oracle.serializableOr(0, "ENXIO"));
     }
 
     private static Object destroy(NetStack s, String name) {
