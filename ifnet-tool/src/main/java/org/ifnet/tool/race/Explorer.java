@@ -66,6 +66,13 @@ final class Explorer {
 
     ExplorationResult explore(Scenario s, Policy policy, Progress progress) {
         Set<Observation> serial = SerialOrders.endings(s, policy);
+        try (Carriers carriers = new Carriers()) {
+            return explore(s, policy, progress, serial, carriers);
+        }
+    }
+
+    private ExplorationResult explore(Scenario s, Policy policy, Progress progress, Set<Observation> serial,
+                                      Carriers carriers) {
         ScheduleTree tree = new ScheduleTree();
         int runs = 0;
         int uaf = 0;
@@ -75,7 +82,7 @@ final class Explorer {
         ExplorationResult.FailedRun first = null;
         while (true) {
             runs++;
-            Judged j = runOnce(s, policy, serial, tree);
+            Judged j = runOnce(s, policy, serial, tree, carriers);
             uaf += j.useAfterFree ? 1 : 0;
             leaked += j.leaked ? 1 : 0;
             wrong += j.wrong ? 1 : 0;
@@ -108,10 +115,10 @@ final class Explorer {
         }
     }
 
-    private Judged runOnce(Scenario s, Policy policy, Set<Observation> serial, ScheduleTree tree) {
+    private Judged runOnce(Scenario s, Policy policy, Set<Observation> serial, ScheduleTree tree, Carriers carriers) {
         NetStack stack = newStack(policy);
         s.setUp().apply(stack);
-        Scheduler scheduler = new Scheduler(stack, s.threads());
+        Scheduler scheduler = new Scheduler(stack, s.threads(), carriers);
         stack.failPoints().setObserver(scheduler);
         Scheduler.Result r;
         try {

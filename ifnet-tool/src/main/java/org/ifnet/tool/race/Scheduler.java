@@ -17,7 +17,8 @@ import org.ifnet.core.lifecycle.FailPoints;
  * Runs one schedule of a scenario: the scenario's threads, one step at a time, in the order a
  * {@link ScheduleTree} dictates.
  *
- * <p>Overview. The scheduler is the stack's fail-point observer. Every site a scenario thread
+ * <p>Overview. The scheduler is the stack's fail-point observer; its workers run on
+ * {@link Carriers} threads that outlive the run. Every site a scenario thread
  * (a worker) passes is a scheduling point: the worker records where it is, turns PARKED and
  * waits for its permit. Each worker also parks once before its script starts (the "start"
  * point), so no code of the scenario runs unscheduled. The explorer thread (the caller of
@@ -87,8 +88,7 @@ final class Scheduler implements FailPoints.Observer {
             this.index = index;
             this.label = "T" + (index + 1);
             this.script = script;
-            this.thread = new Thread(this, "race-" + label);
-            this.thread.setDaemon(true);
+            this.thread = carriers.thread(index);
         }
 
         @Override
@@ -111,13 +111,15 @@ final class Scheduler implements FailPoints.Observer {
     }
 
     private final NetStack stack;
+    private final Carriers carriers;
     private final List<Worker> workers = new ArrayList<>();
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     private volatile Thread explorer;
     private volatile boolean aborted;
 
-    Scheduler(NetStack stack, List<Scenario.Script> scripts) {
+    Scheduler(NetStack stack, List<Scenario.Script> scripts, Carriers carriers) {
         this.stack = stack;
+        this.carriers = carriers;
         for (int i = 0; i < scripts.size(); i++) {
             workers.add(new Worker(i, scripts.get(i)));
         }
@@ -175,7 +177,7 @@ final class Scheduler implements FailPoints.Observer {
     Result run(ScheduleTree tree) {
         explorer = Thread.currentThread();
         for (Worker w : workers) {
-            w.thread.start();
+            carriers.run(w.index, w);
         }
         List<Step> steps = new ArrayList<>();
         int[] seen = new int[workers.size()];
@@ -365,7 +367,10 @@ final class Scheduler implements FailPoints.Observer {
         return sb.toString();
     }
 
-    /** Wakes every worker with an {@link Aborted} error; threads stuck on a lock stay (daemons). */
+    /**
+     * Wakes every worker with an {@link Aborted} error and gives up on their threads: one stuck
+     * on a lock stays stuck (a daemon), the next run gets fresh carriers.
+     */
     private void abandon() {
         aborted = true;
         for (Worker w : workers) {
@@ -373,12 +378,11 @@ final class Scheduler implements FailPoints.Observer {
             w.permit.release();
         }
         for (Worker w : workers) {
-            try {
-                w.thread.join(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            long deadline = System.nanoTime() + 100_000_000L;
+            while (w.state != DONE && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(this, POLL_NANOS);
             }
         }
+        carriers.discard();
     }
 }
