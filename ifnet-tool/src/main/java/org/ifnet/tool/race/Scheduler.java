@@ -29,9 +29,10 @@ import org.ifnet.core.lifecycle.FailPoints;
  * <p>Blocking. A worker let go may block before its next site: on a lock that a parked worker
  * holds, or in an epoch grace period that a parked worker's read section holds open. Settling
  * therefore ends for a worker when it is parked, done, or judged blocked: its thread waits on
- * a lock owned by a parked or blocked worker (seen through {@link ThreadMXBean}), or every
- * sample for {@link #QUIET_NANOS} found it not runnable (a grace period, a condition). A
- * worker that has not yet taken its permit is waking, never blocked. A blocked worker is not a
+ * a lock owned by a parked worker (seen through {@link ThreadMXBean}), or every sample for
+ * {@link #QUIET_NANOS} found it waiting at the same place (a lock held by a blocked worker, a
+ * grace period, a condition). A worker that has not yet taken its permit is waking, never
+ * blocked. A blocked worker is not a
  * choice; it becomes one again when it reaches a site after the thread it waited for moved.
  * When no worker is parked and some are not done, the run is stuck; if nothing moves for
  * {@link #DEADLOCK_NANOS} it is reported as a deadlock and abandoned.
@@ -81,7 +82,8 @@ final class Scheduler implements FailPoints.Observer {
         volatile ThreadOutcome outcome;
         volatile int resumed;           // permits taken, written by the worker only
         int released;                   // permits given, explorer only
-        long stillSince;                // explorer only: since when every sample saw it not runnable
+        long stillSince;                // explorer only: since when every sample saw it waiting at stillStack
+        List<StackTraceElement> stillStack; // explorer only
         String blockedOn;               // explorer only
 
         Worker(int index, Scenario.Script script) {
@@ -262,6 +264,7 @@ final class Scheduler implements FailPoints.Observer {
         long start = System.nanoTime();
         for (Worker w : workers) {
             w.stillSince = start;
+            w.stillStack = null;
         }
         while (true) {
             long now = System.nanoTime();
@@ -290,54 +293,57 @@ final class Scheduler implements FailPoints.Observer {
      * Why a running worker cannot move now, or null when it may still be on its way. A worker
      * not yet back from its permit is waking, not blocked: on a loaded machine a released
      * thread can stay in WAITING for milliseconds before the OS runs it.
+     *
+     * <p>A wait on a lock owned by a parked worker is judged at once, but only if the owner
+     * was parked at the same site before and after the thread snapshot: a snapshot can show a
+     * lock owner that released the lock and parked just after it was taken. Every other wait
+     * (an owner that is itself waiting, a grace period, a condition) must last
+     * {@link #QUIET_NANOS} with the thread's stack unchanged.
      */
     private String blockedReason(Worker w, long now) {
         if (w.resumed != w.released) {
             w.stillSince = now;
             return null;
         }
-        ThreadInfo ti = mx.getThreadInfo(w.thread.getId(), 16);
-        if (ti == null) {
-            return null;
+        int[] stateBefore = new int[workers.size()];
+        int[] arrivalsBefore = new int[workers.size()];
+        for (Worker o : workers) {
+            arrivalsBefore[o.index] = o.arrivals;
+            stateBefore[o.index] = o.state;
         }
-        Thread.State st = ti.getThreadState();
-        if (st == Thread.State.RUNNABLE) {
+        ThreadInfo ti = mx.getThreadInfo(w.thread.getId(), 16);
+        if (ti == null || ti.getThreadState() == Thread.State.RUNNABLE || w.state != RUNNING) {
             w.stillSince = now;
+            w.stillStack = null;
             return null;
         }
         long owner = ti.getLockOwnerId();
-        if (owner != -1) {
-            for (Worker o : workers) {
-                if (o.thread.getId() == owner) {
-                    return stalled(o) ? "waits for a lock " + o.label + " holds" : null;
-                }
+        for (Worker o : workers) {
+            if (o != w && o.thread.getId() == owner && stateBefore[o.index] == PARKED && o.state == PARKED
+                    && o.arrivals == arrivalsBefore[o.index]) {
+                return "waits for a lock " + o.label + " holds";
             }
+        }
+        List<StackTraceElement> stack = List.of(ti.getStackTrace());
+        if (!stack.equals(w.stillStack)) {
+            w.stillStack = stack;
+            w.stillSince = now;
+            return null;
         }
         if (now - w.stillSince < QUIET_NANOS) {
             return null;
         }
-        for (StackTraceElement e : ti.getStackTrace()) {
+        for (Worker o : workers) {
+            if (o != w && o.thread.getId() == owner) {
+                return "waits for a lock " + o.label + " holds";
+            }
+        }
+        for (StackTraceElement e : stack) {
             if (e.getClassName().equals("org.ifnet.core.lifecycle.Epoch") && e.getMethodName().equals("synchronize")) {
                 return "waits for an epoch grace period";
             }
         }
-        return "waits (" + st + (ti.getLockName() != null ? " on " + ti.getLockName() : "") + ")";
-    }
-
-    /**
-     * Whether a lock owner cannot move on by itself: it is parked at a site, or it has taken
-     * its permit and its thread waits. Judged from the owner's thread, not from its own
-     * verdict, so two workers waiting for each other are both found blocked in one round.
-     */
-    private boolean stalled(Worker o) {
-        if (o.state == PARKED) {
-            return true;
-        }
-        if (o.state != RUNNING || o.resumed != o.released) {
-            return false;
-        }
-        ThreadInfo ti = mx.getThreadInfo(o.thread.getId());
-        return ti != null && ti.getThreadState() != Thread.State.RUNNABLE;
+        return "waits (" + ti.getThreadState() + (ti.getLockName() != null ? " on " + ti.getLockName() : "") + ")";
     }
 
     /** No worker is parked and some are not done: null if one moves soon, else the deadlock. */
