@@ -54,14 +54,23 @@ final class Explorer {
         return NetStack.builder().name("race").policy(policy).tracking(true).build();
     }
 
-    static Observation observe(List<ThreadOutcome> outcomes, NetStack stack) {
+    /** The comparable ending of a run: call with no thread racing and no observer set. */
+    static Observation observe(Scenario s, List<ThreadOutcome> outcomes, NetStack stack) {
         List<String> results = new ArrayList<>();
         for (ThreadOutcome o : outcomes) {
             results.add(o.summary());
         }
         List<String> names = new ArrayList<>(stack.interfaces());
         names.sort(null);
-        return new Observation(results, names);
+        String state = "";
+        if (s.probe() != null) {
+            try {
+                state = String.valueOf(s.probe().run(stack));
+            } catch (Exception e) {
+                state = "probe failed: " + ThreadOutcome.of(e).summary();
+            }
+        }
+        return new Observation(results, names, state);
     }
 
     ExplorationResult explore(Scenario s, Policy policy, Progress progress) {
@@ -144,7 +153,7 @@ final class Explorer {
         if (!j.useAfterFree) {
             String why = RegistryCheck.check(stack);
             if (why == null) {
-                why = s.oracle().judge(observe(r.outcomes(), stack), serial);
+                why = s.oracle().judge(observe(s, r.outcomes(), stack), serial);
             }
             if (why != null) {
                 wrong(j, why);

@@ -38,7 +38,7 @@ interface Oracle {
                 for (Observation o : serial) {
                     List<String> r = new ArrayList<>(observed.results());
                     r.set(thread, o.results().get(thread));
-                    if (o.equals(new Observation(r, observed.interfaces()))) {
+                    if (o.equals(new Observation(r, observed.interfaces(), observed.state()))) {
                         return null;
                     }
                 }

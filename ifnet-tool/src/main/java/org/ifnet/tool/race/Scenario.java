@@ -12,14 +12,20 @@ import org.ifnet.core.NetStack;
  * @param setUp   builds the starting state on a fresh stack; runs unscheduled
  * @param threads the threads' scripts, in label order
  * @param oracle  judges the ending; {@link Oracle#SERIALIZABLE} unless the scenario says otherwise
+ * @param probe   describes the state the oracle should see besides the interface names (a
+ *                lagg's ports, a member's owner), run after the threads; null for none
  */
-record Scenario(String name, String summary, Setup setUp, List<Script> threads, Oracle oracle) {
+record Scenario(String name, String summary, Setup setUp, List<Script> threads, Oracle oracle, Script probe) {
 
     Scenario {
         threads = List.copyOf(threads);
         if (threads.isEmpty()) {
             throw new IllegalArgumentException("scenario " + name + " has no threads");
         }
+    }
+
+    Scenario(String name, String summary, Setup setUp, List<Script> threads, Oracle oracle) {
+        this(name, summary, setUp, threads, oracle, null);
     }
 
     /** Builds a scenario's starting state. */

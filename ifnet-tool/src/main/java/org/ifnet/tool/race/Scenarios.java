@@ -180,7 +180,7 @@ final class Scenarios {
                 List.of(s -> destroy(s, "epair0a"), s -> destroy(s, "epair0b")),
                 (observed, serial) -> {
                     List<String> left = serial.iterator().next().interfaces();
-                    Observation bothOk = new Observation(List.of("ok", "ok"), left);
+                    Observation bothOk = new Observation(List.of("ok", "ok"), left, "");
                     return serial.contains(observed) || observed.equals(bothOk) ? null
                             : "ended with " + observed + "; expected one destroy ok and the other ok or ENXIO, leaving " + left;
                 });

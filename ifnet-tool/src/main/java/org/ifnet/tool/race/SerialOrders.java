@@ -42,7 +42,7 @@ final class SerialOrders {
             }
         }
         stack.quiesce();
-        Observation o = Explorer.observe(List.of(outcomes), stack);
+        Observation o = Explorer.observe(s, List.of(outcomes), stack);
         try {
             stack.close();
         } catch (LeakException e) {
