@@ -3,6 +3,7 @@ package org.ifnet.tool.race;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Judges how one schedule of a scenario ended. */
 @FunctionalInterface
@@ -25,16 +26,18 @@ interface Oracle {
             : "ended with " + observed + ", which no serial order gives (serial orders: " + serial + ")";
 
     /**
-     * As {@link #SERIALIZABLE}, but thread {@code thread} may also answer {@code answer}
-     * provided everything else matches a serial ending: for a request that may meet an
-     * interface it depends on halfway through its departure.
+     * As {@link #SERIALIZABLE}, but thread {@code thread} may also end with an answer that
+     * {@code accepted} allows, provided everything else matches a serial ending: for a request
+     * that may meet an interface it depends on halfway through its departure.
+     *
+     * @param what how {@code accepted} reads, for the message
      */
-    static Oracle serializableOr(int thread, String answer) {
+    static Oracle serializableOr(int thread, Predicate<String> accepted, String what) {
         return (observed, serial) -> {
             if (serial.contains(observed)) {
                 return null;
             }
-            if (observed.results().get(thread).equals(answer)) {
+            if (accepted.test(observed.results().get(thread))) {
                 for (Observation o : serial) {
                     List<String> r = new ArrayList<>(observed.results());
                     r.set(thread, o.results().get(thread));
@@ -43,7 +46,8 @@ interface Oracle {
                     }
                 }
             }
-            return SERIALIZABLE.judge(observed, serial) + "; T" + (thread + 1) + " " + answer + " with the rest serial would do";
+            return SERIALIZABLE.judge(observed, serial) + "; nor is T" + (thread + 1) + "'s answer " + what
+                    + " with the rest serial";
         };
     }
 }
