@@ -95,6 +95,7 @@ final class Scheduler implements FailPoints.Observer {
 
         @Override
         public void run() {
+            resumed++; // the hand-off to this carrier counts as the first permit
             ThreadOutcome o;
             try {
                 park(this, START, null);
@@ -179,6 +180,7 @@ final class Scheduler implements FailPoints.Observer {
     Result run(ScheduleTree tree) {
         explorer = Thread.currentThread();
         for (Worker w : workers) {
+            w.released++;
             carriers.run(w.index, w);
         }
         List<Step> steps = new ArrayList<>();
@@ -296,9 +298,10 @@ final class Scheduler implements FailPoints.Observer {
      *
      * <p>A wait on a lock owned by a parked worker is judged at once, but only if the owner
      * was parked at the same site before and after the thread snapshot: a snapshot can show a
-     * lock owner that released the lock and parked just after it was taken. Every other wait
-     * (an owner that is itself waiting, a grace period, a condition) must last
-     * {@link #QUIET_NANOS} with the thread's stack unchanged.
+     * lock owner that released the lock and parked just after it was taken. A wait for a lock
+     * that has no owner is a thread woken but not yet run. Every other wait (an owner that is
+     * itself waiting, a grace period, a condition) must last {@link #QUIET_NANOS} with the
+     * thread's stack unchanged.
      */
     private String blockedReason(Worker w, long now) {
         if (w.resumed != w.released) {
@@ -324,6 +327,10 @@ final class Scheduler implements FailPoints.Observer {
                 return "waits for a lock " + o.label + " holds";
             }
         }
+        if (owner == -1 && waitsForALock(ti)) {
+            w.stillSince = now; // the lock is free: the thread was woken and has yet to run
+            return null;
+        }
         List<StackTraceElement> stack = List.of(ti.getStackTrace());
         if (!stack.equals(w.stillStack)) {
             w.stillStack = stack;
@@ -344,6 +351,19 @@ final class Scheduler implements FailPoints.Observer {
             }
         }
         return "waits (" + ti.getThreadState() + (ti.getLockName() != null ? " on " + ti.getLockName() : "") + ")";
+    }
+
+    /**
+     * Whether the thread waits to enter a monitor or to take a ReentrantLock (or a read-write
+     * lock): waits that end by themselves once the lock has no owner, unlike a condition, a
+     * semaphore or a timed park.
+     */
+    private static boolean waitsForALock(ThreadInfo ti) {
+        if (ti.getThreadState() == Thread.State.BLOCKED) {
+            return true;
+        }
+        String lock = ti.getLockName();
+        return lock != null && lock.startsWith("java.util.concurrent.locks.Reentrant") && !lock.contains("ConditionObject");
     }
 
     /** No worker is parked and some are not done: null if one moves soon, else the deadlock. */
