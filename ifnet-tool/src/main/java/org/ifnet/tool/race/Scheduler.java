@@ -29,7 +29,8 @@ import org.ifnet.core.lifecycle.FailPoints;
  * <p>Blocking. A worker let go may block before its next site: on a lock that a parked worker
  * holds, or in an epoch grace period that a parked worker's read section holds open. Settling
  * therefore ends for a worker when it is parked, done, or judged blocked: its thread waits on
- * a lock owned by a parked worker (seen through {@link ThreadMXBean}), or every sample for
+ * a lock owned by a parked worker (seen through {@link ThreadMXBean}), or for a grace period
+ * while a worker is parked inside a read section, or every sample for
  * {@link #QUIET_NANOS} found it waiting at the same place (a lock held by a blocked worker, a
  * grace period, a condition). A worker that has not yet taken its permit is waking, never
  * blocked. A blocked worker is not a
@@ -81,6 +82,7 @@ final class Scheduler implements FailPoints.Observer {
         volatile String detail = "";
         volatile ThreadOutcome outcome;
         volatile int resumed;           // permits taken, written by the worker only
+        volatile boolean inSection;     // parked inside an epoch read section (worker only)
         int released;                   // permits given, explorer only
         long stillSince;                // explorer only: since when every sample saw it waiting at stillStack
         List<StackTraceElement> stillStack; // explorer only
@@ -147,6 +149,7 @@ final class Scheduler implements FailPoints.Observer {
         }
         w.site = site;
         w.detail = describe(arg);
+        w.inSection = stack.epoch().inSection();
         w.arrivals++;
         w.state = PARKED;
         LockSupport.unpark(explorer);
@@ -299,9 +302,11 @@ final class Scheduler implements FailPoints.Observer {
      * <p>A wait on a lock owned by a parked worker is judged at once, but only if the owner
      * was parked at the same site before and after the thread snapshot: a snapshot can show a
      * lock owner that released the lock and parked just after it was taken. A wait for a lock
-     * that has no owner is a thread woken but not yet run. Every other wait (an owner that is
-     * itself waiting, a grace period, a condition) must last {@link #QUIET_NANOS} with the
-     * thread's stack unchanged.
+     * that has no owner is a thread woken but not yet run. A wait for an epoch grace period is
+     * judged at once when a worker is parked inside a read section (each worker notes that
+     * when it parks), and is no block at all when no worker is. Every other wait (an owner
+     * that is itself waiting, a condition) must last {@link #QUIET_NANOS} with the thread's
+     * stack unchanged.
      */
     private String blockedReason(Worker w, long now) {
         if (w.resumed != w.released) {
@@ -332,6 +337,22 @@ final class Scheduler implements FailPoints.Observer {
             return null;
         }
         List<StackTraceElement> stack = List.of(ti.getStackTrace());
+        if (waitsForAGracePeriod(stack)) {
+            for (Worker o : workers) {
+                if (o != w && o.inSection && stateBefore[o.index] == PARKED && o.state == PARKED
+                        && o.arrivals == arrivalsBefore[o.index]) {
+                    return "waits for an epoch grace period (" + o.label + " is in a read section)";
+                }
+            }
+            boolean otherBlocked = false;
+            for (Worker o : workers) {
+                otherBlocked |= o != w && o.state == RUNNING && o.blockedOn != null;
+            }
+            if (!otherBlocked) {
+                w.stillSince = now; // no reader is parked: the grace period ends by itself
+                return null;
+            }
+        }
         if (!stack.equals(w.stillStack)) {
             w.stillStack = stack;
             w.stillSince = now;
@@ -345,10 +366,8 @@ final class Scheduler implements FailPoints.Observer {
                 return "waits for a lock " + o.label + " holds";
             }
         }
-        for (StackTraceElement e : stack) {
-            if (e.getClassName().equals("org.ifnet.core.lifecycle.Epoch") && e.getMethodName().equals("synchronize")) {
-                return "waits for an epoch grace period";
-            }
+        if (waitsForAGracePeriod(stack)) {
+            return "waits for an epoch grace period";
         }
         return "waits (" + ti.getThreadState() + (ti.getLockName() != null ? " on " + ti.getLockName() : "") + ")";
     }
@@ -364,6 +383,15 @@ final class Scheduler implements FailPoints.Observer {
         }
         String lock = ti.getLockName();
         return lock != null && lock.startsWith("java.util.concurrent.locks.Reentrant") && !lock.contains("ConditionObject");
+    }
+
+    private static boolean waitsForAGracePeriod(List<StackTraceElement> stack) {
+        for (StackTraceElement e : stack) {
+            if (e.getClassName().equals("org.ifnet.core.lifecycle.Epoch") && e.getMethodName().equals("synchronize")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** No worker is parked and some are not done: null if one moves soon, else the deadlock. */
