@@ -92,6 +92,36 @@ class SchedulerTest {
         assertThat(lock.isLocked()).isFalse();
     }
 
+    /**
+     * T1 enters an epoch read section, passes t1.in, and leaves; T2 waits for a grace period,
+     * then passes t2.after. T2 let go while T1 is parked inside its section blocks until T1
+     * moves. By hand: T1 first, then T1 again (1) or T2, which blocks, then T1 (1); T2 first
+     * (no reader yet) leaves T2's last segment to interleave with T1's two: 3. Total 5.
+     */
+    @Test
+    void aGracePeriodHeldOpenByAParkedReaderBlocksTheWriter() {
+        Scenario.Script reader = s -> {
+            s.epoch().enter();
+            try {
+                s.failPoints().hit("t1.in");
+            } finally {
+                s.epoch().exit();
+            }
+            return null;
+        };
+        Scenario.Script writer = s -> {
+            s.epoch().synchronize();
+            s.failPoints().hit("t2.after");
+            return null;
+        };
+
+        ExplorationResult r = explorer.explore(synthetic("grace", List.of(reader, writer)), Policy.SAFE, Explorer.Progress.NONE);
+
+        assertThat(r.explored()).isEqualTo(5);
+        assertThat(r.clean()).isTrue();
+        assertThat(r.divergences()).isZero();
+    }
+
     private final ReentrantLock a = new ReentrantLock();
     private final ReentrantLock b = new ReentrantLock();
 
