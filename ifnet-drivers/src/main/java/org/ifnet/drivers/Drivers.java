@@ -2,6 +2,7 @@ package org.ifnet.drivers;
 
 import org.ifnet.core.NetStack;
 import org.ifnet.drivers.epair.EpairCloner;
+import org.ifnet.drivers.lagg.LaggCloner;
 import org.ifnet.drivers.lo.LoopbackCloner;
 
 /** Registers ifnet's drivers on a stack, in FreeBSD's usual order (lo first, so lo0 exists). */
@@ -13,6 +14,7 @@ public final class Drivers {
     public static NetStack registerAll(NetStack stack) {
         stack.registerCloner(new LoopbackCloner());
         stack.registerCloner(new EpairCloner());
+        stack.registerCloner(new LaggCloner());
         return stack;
     }
 }
