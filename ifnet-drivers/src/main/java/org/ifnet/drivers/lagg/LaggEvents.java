@@ -36,10 +36,12 @@ final class LaggEvents implements IfListener {
         if (h == null) {
             return;
         }
-        try (IfRef lagg = h.lagg()) {
+        try {
             h.port().sc.memberDeparting(h.port());
         } catch (IfnetException e) {
             // the lagg was detached meanwhile: its detach removed the port
+        } finally {
+            h.lagg().close();
         }
     }
 
@@ -49,8 +51,10 @@ final class LaggEvents implements IfListener {
         if (h == null) {
             return;
         }
-        try (IfRef lagg = h.lagg()) {
+        try {
             h.port().sc.portStateChanged();
+        } finally {
+            h.lagg().close();
         }
     }
 

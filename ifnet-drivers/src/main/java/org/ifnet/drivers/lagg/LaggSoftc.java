@@ -304,6 +304,7 @@ final class LaggSoftc extends Softc {
             } else {
                 Members.restore(lp);
             }
+            lp.removed = true;    // a departure that saw this owner meanwhile must not retire it
             m.clearPortOwner(lp);
             throw e;
         }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.ifnet.core.IfFlags;
 import org.ifnet.core.Ifnet;
+import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfnetException;
 
@@ -101,12 +102,15 @@ final class Members {
         }
     }
 
-    /** Runs a best-effort step; an IfnetException is logged, not thrown. */
+    /**
+     * Runs a best-effort step; an IfnetException is logged, not thrown. ENXIO (the member is
+     * being destroyed meanwhile, which its departure will deal with) is expected, so quieter.
+     */
     static void quietly(String what, Runnable step) {
         try {
             step.run();
         } catch (IfnetException e) {
-            LOG.log(Level.WARNING, "lagg: could not " + what + ": " + e);
+            LOG.log(e.errno() == Errno.ENXIO ? Level.DEBUG : Level.WARNING, "lagg: could not " + what + ": " + e);
         }
     }
 }

@@ -81,24 +81,16 @@ public final class Distribution {
         return false;
     }
 
+    /** The active ports in order, in one pass over the live state (it may change meanwhile). */
     private static Ifnet[] activeOf(Ifnet[] ports) {
+        Ifnet[] a = new Ifnet[ports.length];
         int n = 0;
         for (Ifnet p : ports) {
             if (isActive(p)) {
-                n++;
+                a[n++] = p;
             }
         }
-        if (n == 0) {
-            return NO_PORTS;
-        }
-        Ifnet[] a = new Ifnet[n];
-        int i = 0;
-        for (Ifnet p : ports) {
-            if (isActive(p)) {
-                a[i++] = p;
-            }
-        }
-        return a;
+        return n == 0 ? NO_PORTS : n == a.length ? a : Arrays.copyOf(a, n);
     }
 
     // ---------------------------------------------------------------- queries
