@@ -611,7 +611,7 @@ final class LaggSoftc extends Softc {
             return false;
         }
         int len = f.length();
-        boolean mcast = Ether.isMulticast(Ether.dst(f));
+        boolean mcast = len >= Ether.HEADER_LEN && (f.buffer()[f.offset()] & 1) != 0; // I/G bit of the destination
         epoch.enter();
         try {
             Distribution d = dist;
