@@ -51,6 +51,10 @@ class LaggRaceTest {
         return pool.submit(c);
     }
 
+    private Future<?> run(Runnable r) {
+        return pool.submit(r);
+    }
+
     private static void arrive(FailPoints.Gate g) throws InterruptedException {
         assertThat(g.awaitArrival(WAIT_MS, TimeUnit.MILLISECONDS)).as("a thread reached the fail point").isTrue();
     }
@@ -86,15 +90,9 @@ class LaggRaceTest {
         String lagg = fx.lagg(LaggProto.FAILOVER);
         Ifnet laggIfp = fx.ifnet(lagg);
         FailPoints.Gate g = fp.pause(LaggSites.PORTADD_LOCKED);
-        Future<Object> add = async(() -> {
-            fx.addPort(lagg, p0);
-            return null;
-        });
+        Future<?> add = run(() -> fx.addPort(lagg, p0));
         arrive(g);
-        Future<Object> destroy = async(() -> {
-            fx.stack.destroy(lagg);
-            return null;
-        });
+        Future<?> destroy = run(() -> fx.stack.destroy(lagg));
         stillBlocked(destroy);                      // detach waits for the lagg's lock
         assertThat(laggIfp.state()).isEqualTo(IfState.DYING);
         g.open();
@@ -153,15 +151,9 @@ class LaggRaceTest {
         Ifnet member = fx.ifnet(p0);
         String lagg = fx.lagg(LaggProto.LOADBALANCE, p0, p1);
         FailPoints.Gate g = fp.pause(LaggSites.PORTDEL_LOCKED);
-        Future<Object> del = async(() -> {
-            fx.delPort(lagg, p0);
-            return null;
-        });
+        Future<?> del = run(() -> fx.delPort(lagg, p0));
         arrive(g);
-        Future<Object> destroy = async(() -> {
-            fx.stack.destroy(far(p0));
-            return null;
-        });
+        Future<?> destroy = run(() -> fx.stack.destroy(far(p0)));
         stillBlocked(destroy);                      // the departure waits for the lagg's lock
         g.open();
         assertThat(errnoOf(del)).isNull();
@@ -178,10 +170,7 @@ class LaggRaceTest {
         Ifnet member = fx.ifnet(p0);
         String lagg = fx.lagg(LaggProto.LOADBALANCE, p0, p1);
         FailPoints.Gate g = fp.pause(LaggSites.DEPARTURE, m -> m == member);
-        Future<Object> destroy = async(() -> {
-            fx.stack.destroy(far(p0));
-            return null;
-        });
+        Future<?> destroy = run(() -> fx.stack.destroy(far(p0)));
         arrive(g);
         LaggStatus before = fx.status(lagg);
         Errnos.expect(Errno.EINVAL, () -> fx.delPort(lagg, p0)); // dying: no longer found by name
@@ -204,10 +193,7 @@ class LaggRaceTest {
         FailPoints.Gate g = fp.pause(LaggSites.STATUS_LOCKED);
         Future<LaggStatus> status = async(() -> fx.status(lagg));
         arrive(g);
-        Future<Object> destroy = async(() -> {
-            fx.stack.destroy(far(p0));
-            return null;
-        });
+        Future<?> destroy = run(() -> fx.stack.destroy(far(p0)));
         stillBlocked(destroy);
         g.open();
         LaggStatus s = status.get(WAIT_MS, TimeUnit.MILLISECONDS);
@@ -227,10 +213,7 @@ class LaggRaceTest {
         Ifnet member = fx.ifnet(p0);
         String lagg = fx.lagg(LaggProto.FAILOVER, p0, p1);
         FailPoints.Gate g = fp.pause(LaggSites.DEPARTURE, m -> m == member);
-        Future<Object> destroy = async(() -> {
-            fx.stack.destroy(far(p0));
-            return null;
-        });
+        Future<?> destroy = run(() -> fx.stack.destroy(far(p0)));
         arrive(g);
         LaggStatus s = fx.status(lagg);             // p0's far end is gone: its link is down
         assertThat(s.portNames()).containsExactly(p0, p1);
@@ -254,18 +237,12 @@ class LaggRaceTest {
         FailPoints.Gate g = fp.pause(LaggSites.TRANSMIT_PICKED, m -> m == member);
         Future<Boolean> tx = async(() -> fx.send(lagg, TestFrames.tcp4(fx.frame(), 1, 2, 3, 4)));
         arrive(g);                                  // T1 picked p0, inside its epoch section
-        Future<Object> del = async(() -> {
-            fx.delPort(lagg, p0);
-            return null;
-        });
+        Future<?> del = run(() -> fx.delPort(lagg, p0));
         while (member.portOwner() != null) {        // unlinked under the lock...
             Thread.onSpinWait();
         }
         stillBlocked(del);                          // ...but the reference waits for T1's section
-        Future<Object> destroy = async(() -> {      // so does every destroy: it waits for a grace period
-            fx.stack.destroy(far(p0));
-            return null;
-        });
+        Future<?> destroy = run(() -> fx.stack.destroy(far(p0))); // so does every destroy: it waits for grace
         stillBlocked(destroy);
         assertThat(member.softc().isReleased()).isFalse();
         assertThat(member.refcount()).isPositive();
@@ -289,10 +266,7 @@ class LaggRaceTest {
         FailPoints.Gate g = fp.pause(LaggSites.TRANSMIT_PICKED, m -> m == member);
         Future<Boolean> tx = async(() -> fx.send(lagg, TestFrames.tcp4(fx.frame(), 1, 2, 3, 4)));
         arrive(g);
-        Future<Object> destroy = async(() -> {
-            fx.stack.destroy(lagg);
-            return null;
-        });
+        Future<?> destroy = run(() -> fx.stack.destroy(lagg));
         while (member.portOwner() != null) {
             Thread.onSpinWait();
         }
