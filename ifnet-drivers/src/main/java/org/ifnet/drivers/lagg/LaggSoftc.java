@@ -25,6 +25,7 @@ import org.ifnet.core.lifecycle.FailPoints;
 import org.ifnet.core.lifecycle.IfState;
 import org.ifnet.core.media.IfMedia;
 import org.ifnet.core.media.MediaWord;
+import org.ifnet.drivers.DataPath;
 import org.ifnet.drivers.lagg.hash.FlowHash;
 import org.ifnet.drivers.lagg.proto.Distribution;
 import org.ifnet.drivers.lagg.proto.LaggProto;
@@ -606,9 +607,7 @@ final class LaggSoftc extends Softc {
         checkLive();
         Ifnet ifp = ifp();
         if ((ifp.flags() & UP_RUNNING) != UP_RUNNING) {
-            ifp.counters().add(IfCounter.OERRORS, 1);
-            f.free();
-            return false;
+            return DataPath.drop(ifp, IfCounter.OERRORS, f);
         }
         int len = f.length();
         boolean mcast = len >= Ether.HEADER_LEN && (f.buffer()[f.offset()] & 1) != 0; // I/G bit of the destination
@@ -616,10 +615,7 @@ final class LaggSoftc extends Softc {
         try {
             Distribution d = dist;
             if (d.proto().start(d, f)) {
-                ifp.counters().addPacket(IfCounter.OPACKETS, IfCounter.OBYTES, len);
-                if (mcast) {
-                    ifp.counters().add(IfCounter.OMCASTS, 1);
-                }
+                DataPath.countOutput(ifp, len, mcast);
                 return true;
             }
             ifp.counters().add(IfCounter.OERRORS, 1);
@@ -639,8 +635,7 @@ final class LaggSoftc extends Softc {
         Ifnet ifp = ifp();
         Distribution d = dist;
         if (lp.removed || (ifp.flags() & IfFlags.RUNNING) == 0 || !d.proto().accept(d, lp.member)) {
-            ifp.counters().add(IfCounter.IQDROPS, 1);
-            f.free();
+            DataPath.drop(ifp, IfCounter.IQDROPS, f);
             return;
         }
         ifp.input(f);
