@@ -14,8 +14,9 @@ import org.ifnet.drivers.Drivers;
  * ({@link Drivers#registerAll}, so lo0 exists) plus the interfaces it races on; each thread
  * does one operation through the layer's public API, as a caller of ifioctl would.
  *
- * <p>Families: ioctl-vs-destroy (the seed: get-media against destroy, for each driver),
- * destroy-vs-destroy, create-vs-destroy-same-name and rename-vs-lookup.
+ * <p>Families: ioctl-vs-destroy (the seed: get-media against destroy, for each driver, plus
+ * destroy through an epair's other end and through a vlan's parent), destroy-vs-destroy,
+ * create-vs-destroy-same-name, rename-vs-lookup, and lagg's ({@link LaggScenarios}).
  */
 final class Scenarios {
     private Scenarios() {
@@ -25,43 +26,18 @@ final class Scenarios {
     record Target(String driver, Scenario.Setup setUp, String ifname, String createName) {
     }
 
-    /**
-     * One target per driver that {@link Drivers#registerAll} registers on this build; a driver
-     * not built in yet simply has no scenarios.
-     */
+    /** One target per driver: the interface the per-driver families race on. */
     static List<Target> targets() {
-        List<String> cloners = Registered.CLONERS;
-        List<Target> out = new ArrayList<>();
-        out.add(new Target("lo", s -> create(s, "lo1"), "lo1", "lo1"));
-        out.add(new Target("epair", s -> create(s, "epair0"), "epair0a", "epair0"));
-        if (cloners.contains("tap")) {
-            out.add(new Target("tap", s -> create(s, "tap0"), "tap0", "tap0"));
-        }
-        if (cloners.contains("vlan")) {
-            // on a one-interface parent when there is one: an epair parent doubles the schedules
-            String parent = cloners.contains("tap") ? "tap0" : "epair0";
-            String dev = parent.equals("tap0") ? "tap0" : "epair0a";
-            out.add(new Target("vlan", s -> {
-                create(s, parent);
-                s.create("vlan0", CloneParams.of("vlandev", dev, "vlan", "5"));
-            }, "vlan0", "vlan0"));
-        }
-        return out;
-    }
-
-    /** The cloners this build registers, found once on a throwaway stack. */
-    private static final class Registered {
-        static final List<String> CLONERS = registeredCloners();
-    }
-
-    private static List<String> registeredCloners() {
-        NetStack probe = NetStack.builder().name("race-probe").build();
-        try {
-            Drivers.registerAll(probe);
-            return probe.cloners();
-        } finally {
-            probe.close();
-        }
+        return List.of(
+                new Target("lo", s -> create(s, "lo1"), "lo1", "lo1"),
+                new Target("epair", s -> create(s, "epair0"), "epair0a", "epair0"),
+                new Target("tap", s -> create(s, "tap0"), "tap0", "tap0"),
+                // on a one-interface parent: an epair parent would double the schedules
+                new Target("vlan", s -> {
+                    create(s, "tap0");
+                    s.create("vlan0", CloneParams.of("vlandev", "tap0", "vlan", "5"));
+                }, "vlan0", "vlan0"),
+                LaggScenarios.target());
     }
 
     static List<Scenario> all() {
@@ -71,11 +47,7 @@ final class Scenarios {
         }
         Target epair = target("epair");
         out.add(ioctlVsDestroy(epair, "epair-peer", "epair0b", "epair0a"));
-        for (Target t : targets()) {
-            if (t.driver().equals("vlan")) {
-                out.add(vlanParentDestroy(t));
-            }
-        }
+        out.add(vlanParentDestroy(target("vlan")));
         for (Target t : targets()) {
             out.add(destroyVsDestroy(t));
         }
@@ -84,6 +56,7 @@ final class Scenarios {
             out.add(createVsDestroy(t));
         }
         out.add(renameVsLookup(target("lo")));
+        out.addAll(LaggScenarios.all());
         return out;
     }
 
@@ -146,8 +119,7 @@ final class Scenarios {
      * the answer rule 3 gives a request in flight.
      */
     static Scenario vlanParentDestroy(Target vlan) {
-        String parent = Registered.CLONERS.contains("tap") ? "tap0" : "epair0a";
-        Scenario base = ioctlVsDestroy(vlan, "vlan-parent", "vlan0", parent);
+        Scenario base = ioctlVsDestroy(vlan, "vlan-parent", "vlan0", "tap0");
         return new Scenario(base.name(), base.summary(), base.setUp(), base.threads(), Oracle.serializableOr(0, "ENXIO"::equals, "ENXIO from the departing parent"));
     }
 
