@@ -21,11 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExplorerTest {
     private final Explorer explorer = new Explorer();
 
+    /** Every driver but vlan, whose 3,000 schedules per policy the CLI run and its table cover. */
     static Stream<Arguments> seedOnEachDriverUnderTheOldPolicies() {
         List<Arguments> out = new ArrayList<>();
         for (Scenarios.Target t : Scenarios.targets()) {
             for (Policy p : List.of(Policy.LEGACY, Policy.EPOCH_ONLY)) {
-                out.add(Arguments.of(t.driver(), p));
+                if (!t.driver().equals("vlan")) {
+                    out.add(Arguments.of(t.driver(), p));
+                }
             }
         }
         return out.stream();
