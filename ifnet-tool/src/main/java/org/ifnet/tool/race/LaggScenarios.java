@@ -35,8 +35,8 @@ final class LaggScenarios {
 
     static List<Scenario> all() {
         List<Scenario> out = new ArrayList<>();
-        out.add(portAddVsLaggDestroy());
-        out.add(portAddVsMemberDestroy());
+        out.add(portAddVsDestroy("lagg0", s -> member(s) + "; " + ports(s)));
+        out.add(portAddVsDestroy("epair0a", LaggScenarios::ports));
         out.add(memberDestroyVsStatus());
         out.add(transmitVsPortRemove());
         out.add(transmitVsMemberDestroy());
@@ -120,29 +120,19 @@ final class LaggScenarios {
     // ================================================================== scenarios
 
     /**
-     * T1 adds epair0a to lagg0 (SIOCSLAGGPORT) while T2 destroys lagg0. Either the add wins and
-     * the destroy takes the port away again, or the add finds the lagg gone (ENXIO); either way
-     * epair0a ends free, with its own MTU and address.
+     * T1 adds epair0a to lagg0 (SIOCSLAGGPORT) while T2 destroys {@code victim}. For the lagg:
+     * either the add wins and the destroy takes the port away again, or the add finds the lagg
+     * gone (ENXIO); either way epair0a ends free, with its own MTU and address. For the port:
+     * it is added and then removed by its departure, or the add finds no such interface (EINVAL).
      */
-    static Scenario portAddVsLaggDestroy() {
-        return new Scenario("laggport-vs-destroy/lagg",
-                "T1 adds epair0a to lagg0 while T2 destroys lagg0",
+    static Scenario portAddVsDestroy(String victim, Scenario.Script probe) {
+        return new Scenario("laggport-vs-destroy/" + (victim.equals("lagg0") ? "lagg" : "port"),
+                "T1 adds epair0a to lagg0 while T2 destroys " + victim,
                 LaggScenarios::laggAndFreeEpair,
                 List.of(s -> s.ioctl("lagg0", new LaggRequest.SetLaggPort("epair0a")),
-                        s -> destroy(s, "lagg0")),
+                        s -> Scenarios.destroy(s, victim)),
                 Oracle.SERIALIZABLE,
-                s -> member(s) + "; " + ports(s));
-    }
-
-    /** T1 adds epair0a to lagg0 while T2 destroys epair0a (its pair): added then removed, or EINVAL. */
-    static Scenario portAddVsMemberDestroy() {
-        return new Scenario("laggport-vs-destroy/port",
-                "T1 adds epair0a to lagg0 while T2 destroys epair0a",
-                LaggScenarios::laggAndFreeEpair,
-                List.of(s -> s.ioctl("lagg0", new LaggRequest.SetLaggPort("epair0a")),
-                        s -> destroy(s, "epair0a")),
-                Oracle.SERIALIZABLE,
-                LaggScenarios::ports);
+                probe);
     }
 
     /**
@@ -156,7 +146,7 @@ final class LaggScenarios {
         return new Scenario("member-destroy-vs-lagg-status",
                 "T1 reads lagg0's status (failover over tap0, tap1) while T2 destroys tap0",
                 LaggScenarios::laggOverTwoTaps,
-                List.of(LaggScenarios::ports, s -> destroy(s, "tap0")),
+                List.of(LaggScenarios::ports, s -> Scenarios.destroy(s, "tap0")),
                 Oracle.serializableOr(0, LaggScenarios::consistentFailoverStatus,
                         "a consistent failover status (one ACTIVE port, the first MASTER)"),
                 LaggScenarios::ports);
@@ -210,7 +200,7 @@ final class LaggScenarios {
         return new Scenario("transmit-vs-member-destroy",
                 "T1 sends a frame on lagg0 (failover over epair0a, epair1a) while T2 destroys epair0a",
                 LaggScenarios::laggOverTwoPorts,
-                List.of(LaggScenarios::sendOne, s -> destroy(s, "epair0a")),
+                List.of(LaggScenarios::sendOne, s -> Scenarios.destroy(s, "epair0a")),
                 Oracle.serializableOr(0, "ok false"::equals, "a counted drop"),
                 s -> ports(s) + "; received epair1b=" + received(s, "epair1b"));
     }
@@ -231,10 +221,5 @@ final class LaggScenarios {
         try (IfRef r = s.find(name)) {
             return r == null ? -1 : r.ifp().counters().get(IfCounter.IPACKETS);
         }
-    }
-
-    private static Object destroy(NetStack s, String name) {
-        s.destroy(name);
-        return null;
     }
 }

@@ -123,7 +123,8 @@ final class Scenarios {
         return new Scenario(base.name(), base.summary(), base.setUp(), base.threads(), Oracle.serializableOr(0, "ENXIO"::equals, "ENXIO from the departing parent"));
     }
 
-    private static Object destroy(NetStack s, String name) {
+    /** Destroys {@code name}; a script's way of saying "ok" (null) or throwing the errno. */
+    static Object destroy(NetStack s, String name) {
         s.destroy(name);
         return null;
     }
