@@ -17,26 +17,22 @@ import org.ifnet.core.lifecycle.FailPoints;
  * Runs one schedule of a scenario: the scenario's threads, one step at a time, in the order a
  * {@link ScheduleTree} dictates.
  *
- * <p>Overview. The scheduler is the stack's fail-point observer; its workers run on
- * {@link Carriers} threads that outlive the run. Every site a scenario thread
- * (a worker) passes is a scheduling point: the worker records where it is, turns PARKED and
- * waits for its permit. Each worker also parks once before its script starts (the "start"
- * point), so no code of the scenario runs unscheduled. The explorer thread (the caller of
- * {@link #run}) repeats: settle, choose one parked worker, give it a permit; the worker runs
- * alone to its next site or to its end. Threads that are not workers (the epoch reclaimer)
- * pass sites untouched.
+ * <p>Overview. The scheduler is the stack's fail-point observer; its workers (the scenario's
+ * threads) run on {@link Carriers} threads that outlive the run. Every site a worker passes
+ * is a scheduling point: the worker records where it is, turns PARKED and waits for its
+ * permit. Each worker also parks once before its script starts (the "start" point), so no
+ * code of the scenario runs unscheduled. The explorer thread (the caller of {@link #run})
+ * repeats: settle, choose one parked worker, give it a permit; the worker runs alone to its
+ * next site or to its end. Threads that are not workers (the epoch reclaimer) pass sites
+ * untouched.
  *
  * <p>Blocking. A worker let go may block before its next site: on a lock that a parked worker
  * holds, or in an epoch grace period that a parked worker's read section holds open. Settling
- * therefore ends for a worker when it is parked, done, or judged blocked: its thread waits on
- * a lock owned by a parked worker (seen through {@link ThreadMXBean}), or for a grace period
- * while a worker is parked inside a read section, or every sample for
- * {@link #QUIET_NANOS} found it waiting at the same place (a lock held by a blocked worker, a
- * grace period, a condition). A worker that has not yet taken its permit is waking, never
- * blocked. A blocked worker is not a
- * choice; it becomes one again when it reaches a site after the thread it waited for moved.
- * When no worker is parked and some are not done, the run is stuck; if nothing moves for
- * {@link #DEADLOCK_NANOS} it is reported as a deadlock and abandoned.
+ * therefore ends for a worker when it is parked, done, or judged blocked ({@link
+ * #blockedReason} says how). A blocked worker is not a choice; it becomes one again when it
+ * reaches a site after the thread it waited for moved. When no worker is parked and some are
+ * not done, the run is stuck; if nothing moves for {@link #DEADLOCK_NANOS} it is reported as
+ * a deadlock and abandoned.
  *
  * <p>Memory: worker fields written by a worker are published by the volatile write of its
  * {@code state}; the explorer changes {@code state} only for a PARKED worker, before its
