@@ -1,0 +1,94 @@
+package org.ifnet.tool;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ifnet.tool.ifconfig.Ifconfig;
+import org.ifnet.tool.ifconfig.IfconfigWords;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The picocli model of {@code ifnet ifconfig}, for {@code --help} and completion. Running it
+ * hands the original words to {@link Ifconfig}, which parses them as FreeBSD does (Main
+ * normally dispatches there before picocli starts).
+ */
+@Command(name = "ifconfig", mixinStandardHelpOptions = true,
+        description = {"Configure or show interfaces, in FreeBSD ifconfig(8) syntax and format,",
+            "on the ifnet daemon (see 'ifnet daemon'); words apply in order."},
+        customSynopsis = {
+            "ifnet ifconfig [-dmuv] [--json] [--socket PATH] INTERFACE [WORD [ARG]]...",
+            "ifnet ifconfig INTERFACE create [WORD [ARG]]...   (CLONER create prints the new name)",
+            "ifnet ifconfig -a [-dmuv] [--json]",
+            "ifnet ifconfig -l [-du] [ether]",
+            "ifnet ifconfig -C | -g GROUP"},
+        footer = {"",
+            "Words:",
+            "  create | plumb            create INTERFACE, or a unit of the cloner INTERFACE",
+            "  destroy | unplumb         destroy INTERFACE",
+            "  name NEWNAME              rename",
+            "  up | down                 set or clear the UP flag (also debug, promisc, link0-2,",
+            "                            monitor, staticarp, arp and their -word forms)",
+            "  mtu N | metric N          set the MTU or the metric",
+            "  description TEXT          set the description; -description removes it",
+            "  ether MAC | lladdr MAC    set the link-level address",
+            "  media TYPE                select a media type (10Gbase-T, 1000baseT, autoselect, ...)",
+            "  mediaopt OPTS | -mediaopt OPTS  set or clear media options (full-duplex, ...)",
+            "  group G | -group G        join or leave an interface group",
+            "  rxcsum, txcsum, vlanmtu, vlanhwtag, lro, tso, ... (and -word)  capabilities",
+            "  and the words of the drivers that have their own (vlan, lagg).",
+            "",
+            "Errors go to stderr as 'ifconfig: <what>: <errno text>', with exit status 1.",
+            "--json prints one JSON object per interface per line; an error is",
+            "  {\"error\":{\"errno\":\"EEXIST\",\"message\":\"...\"}} on stdout.",
+            "The daemon's socket: --socket PATH, else $IFNET_SOCKET, else /run/ifnet/ifnet.sock",
+            "(root) or $XDG_RUNTIME_DIR/ifnet.sock or /tmp/ifnet-$USER/ifnet.sock."})
+final class IfconfigCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "-a", description = "Show every interface.")
+    boolean all;
+    @Option(names = "-l", description = "List interface names on one line.")
+    boolean names;
+    @Option(names = "-C", description = "List the interface cloners.")
+    boolean cloners;
+    @Option(names = "-g", paramLabel = "GROUP", description = "List the members of an interface group.")
+    String group;
+    @Option(names = "-v", description = "Verbose: lagg options and statistics (and counters with --json).")
+    boolean verbose;
+    @Option(names = "-m", description = "Show capabilities and the supported media.")
+    boolean media;
+    @Option(names = "-d", description = "Only interfaces that are down.")
+    boolean down;
+    @Option(names = "-u", description = "Only interfaces that are up.")
+    boolean up;
+    @Option(names = "--json", description = "One JSON object per interface.")
+    boolean json;
+    @Option(names = "--socket", paramLabel = "PATH", description = "The daemon's control socket.")
+    String socket;
+    @Parameters(paramLabel = "WORD", arity = "0..*", completionCandidates = WordCandidates.class,
+            description = "An interface name, then words and their arguments.")
+    List<String> words;
+
+    /** Every ifconfig word, for completion. */
+    static final class WordCandidates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return IfconfigWords.names().iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        List<String> orig = spec.commandLine().getParseResult().originalArgs();
+        List<String> rest = new ArrayList<>(orig);
+        int at = rest.indexOf("ifconfig");
+        List<String> args = at >= 0 ? rest.subList(at + 1, rest.size()) : rest;
+        return Ifconfig.runAgainstDaemon(args.toArray(new String[0]), System.out, System.err);
+    }
+}
