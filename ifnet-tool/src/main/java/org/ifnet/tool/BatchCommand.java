@@ -22,10 +22,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ifnet batch [--force] [--socket PATH] [FILE|-]}. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Run ifconfig commands, one per line, from FILE (or standard input).",
-            "'#' starts a comment; blank lines are skipped. By default the commands run on a",
-            "stack inside this process, which is destroyed (and checked for leaks) at the end;",
-            "with --socket they run on the daemon. Stops at the first failing line (exit 1,",
+        description = {"Run ifconfig commands from a file, one per line.",
+            "FILE, or standard input for '-' or no FILE. '#' starts a comment; blank",
+            "lines are skipped. By default the commands run on a stack inside this",
+            "process, destroyed (and checked for leaks) at the end; with --socket",
+            "they run on the daemon. The first failing line stops the batch (exit 1,",
             "its line number on stderr) unless --force."},
         footer = {"", "Example file:", "  ifconfig epair create", "  ifconfig epair0a up mtu 9000",
             "  ifconfig -a"})

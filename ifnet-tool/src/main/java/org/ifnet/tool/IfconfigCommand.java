@@ -18,14 +18,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * normally dispatches there before picocli starts).
  */
 @Command(name = "ifconfig", mixinStandardHelpOptions = true,
-        description = {"Configure or show interfaces, in FreeBSD ifconfig(8) syntax and format,",
-            "on the ifnet daemon (see 'ifnet daemon'); words apply in order."},
+        description = {"Configure or show interfaces, as FreeBSD's ifconfig(8) does.",
+            "Runs on the ifnet daemon (see 'ifnet daemon'). Words apply in order."},
         customSynopsis = {
             "ifnet ifconfig [-dmuv] [--json] [--socket PATH] INTERFACE [WORD [ARG]]...",
-            "ifnet ifconfig INTERFACE create [WORD [ARG]]...   (CLONER create prints the new name)",
-            "ifnet ifconfig -a [-dmuv] [--json]",
-            "ifnet ifconfig -l [-du] [ether]",
-            "ifnet ifconfig -C | -g GROUP"},
+            "       ifnet ifconfig INTERFACE create [WORD [ARG]]...",
+            "       ifnet ifconfig CLONER create [WORD [ARG]]...   (prints the new name)",
+            "       ifnet ifconfig -a [-dmuv] [--json]",
+            "       ifnet ifconfig -l [-du] [ether]",
+            "       ifnet ifconfig -C | -g GROUP", ""},
         footer = {"",
             "Words:",
             "  create | plumb            create INTERFACE, or a unit of the cloner INTERFACE",
