@@ -42,13 +42,14 @@ public final class SeedRace {
     }
 
     /**
-     * Runs the interleaving on a new stack under {@code policy}, on a second loopback
-     * ({@code lo1}: one interface, one softc), and closes the stack.
+     * Runs the interleaving on a new stack under {@code policy} and closes the stack. The
+     * interface is lagg0, the seed's protagonist, when the lagg driver is in the build, else a
+     * second loopback (lo1); either way one interface with one softc.
      */
     public static Outcome run(Policy policy) throws InterruptedException {
         NetStack stack = Drivers.registerAll(NetStack.builder().name("seed-" + policy.name().toLowerCase())
                 .policy(policy).tracking(true).build());
-        String ifname = stack.create("lo");
+        String ifname = stack.create(stack.cloners().contains("lagg") ? "lagg" : "lo");
         FailPoints fp = stack.failPoints();
         FailPoints.Gate gate = fp.pause(FailSite.IOCTL_DRIVER, arg -> arg instanceof GenericRequest.GetMedia);
         long before = stack.releases();
@@ -92,7 +93,7 @@ public final class SeedRace {
 
     /** The one-line verdict the demo prints. */
     public static String verdict(Outcome o) {
-        String p = String.format("%-10s ", o.policy());
+        String p = String.format("%-10s %s: ", o.policy(), o.ifname());
         if (o.useAfterFree()) {
             return p + "USE AFTER FREE: T1's get-media ran in the driver on a softc that destroy had freed"
                     + (o.policy() == Policy.EPOCH_ONLY
