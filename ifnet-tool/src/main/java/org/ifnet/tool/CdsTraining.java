@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import org.ifnet.core.NetStack;
 import org.ifnet.drivers.Drivers;
+import org.ifnet.tool.client.ControlSocket;
 import org.ifnet.tool.client.EmbeddedClient;
 import org.ifnet.tool.ifconfig.Ifconfig;
 
@@ -31,7 +32,9 @@ final class CdsTraining {
                 Ifconfig.run(c, r, sink, sink);
             }
         }
-        // The daemon path up to the connect (no daemon answers here).
+        // The daemon path: Main, the default socket path, and the client up to the connect
+        // (no daemon answers at this path).
+        sink.println(Main.class.getName() + ControlSocket.defaultPath());
         Ifconfig.runAgainstDaemon(new String[] {"--socket", "/nonexistent/ifnet.sock", "-a"}, sink, sink);
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.out.print(AutoComplete.bash("ifnet", Main.commandLine()));
+        System.out.print(AutoComplete.bash("ifnet", Cli.commandLine()));
         return 0;
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 class CommandLineTest {
 
     private static String run(String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Cli.commandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         int rc = cl.execute(args);
@@ -24,7 +24,7 @@ class CommandLineTest {
     void everySubcommandHasHelp() {
         String top = run("--help");
         assertThat(top).startsWith("Usage: ifnet [-hV] COMMAND");
-        for (String sub : Main.commandLine().getSubcommands().keySet()) {
+        for (String sub : Cli.commandLine().getSubcommands().keySet()) {
             assertThat(top).contains("  " + sub + " ");
             String help = run(sub, "--help");
             assertThat(help).as(sub).startsWith("Usage: ifnet " + sub);
@@ -37,9 +37,9 @@ class CommandLineTest {
 
     @Test
     void bashCompletionIsGeneratedFromTheModel() {
-        String script = AutoComplete.bash("ifnet", Main.commandLine());
+        String script = AutoComplete.bash("ifnet", Cli.commandLine());
         assertThat(script).contains("complete -F _complete_ifnet");
-        for (String sub : Main.commandLine().getSubcommands().keySet()) {
+        for (String sub : Cli.commandLine().getSubcommands().keySet()) {
             assertThat(script).contains(sub);
         }
         assertThat(script).contains("--force").contains("--json").contains("mediaopt").contains("-description");

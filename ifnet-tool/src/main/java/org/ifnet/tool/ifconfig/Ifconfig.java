@@ -39,8 +39,9 @@ public final class Ifconfig {
     private final PrintStream out;
     private final PrintStream err;
     private final List<IfconfigExtension> extensions;
-    private final Map<String, Word> normalWords = new HashMap<>();
-    private final Map<String, Word> cloneWords = new HashMap<>();
+    /** The word tables (FreeBSD's cmd list), built only when a command has words to apply. */
+    private Map<String, Word> normalWords;
+    private Map<String, Word> cloneWords;
 
     private Ifconfig(StackClient client, Invocation inv, PrintStream out, PrintStream err,
                      List<IfconfigExtension> extensions) {
@@ -49,6 +50,11 @@ public final class Ifconfig {
         this.out = out;
         this.err = err;
         this.extensions = extensions;
+    }
+
+    private void buildWordTables() {
+        normalWords = new HashMap<>();
+        cloneWords = new HashMap<>();
         for (Word w : BaseWords.all()) {
             (w.cloneOp() ? cloneWords : normalWords).put(w.name(), w);
         }
@@ -207,6 +213,9 @@ public final class Ifconfig {
 
     /** Applies the words in order (FreeBSD's ifconfig()); {@code iscreate} while a create is pending. */
     private void apply(Session s, List<String> words, boolean iscreate) {
+        if (normalWords == null) {
+            buildWordTables();
+        }
         int i = 0;
         while (i < words.size()) {
             String w = words.get(i);
