@@ -38,7 +38,9 @@ public final class Cli implements Runnable {
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
-        cl.getSubcommands().get("ifconfig").setUnmatchedOptionsArePositionalParams(true);
+        // ifconfig's words (-description, -laggport, ...) follow the interface name: picocli
+        // must take everything from there on as words, not as clustered options.
+        cl.getSubcommands().get("ifconfig").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         return cl;
     }
 

@@ -35,6 +35,23 @@ class CommandLineTest {
         assertThat(run("batch", "--help")).contains("--force").contains("--socket=PATH").contains("[FILE|-]");
     }
 
+    /** picocli's ifconfig command hands the words, unparsed, to ifconfig's own grammar. */
+    @Test
+    void ifconfigThroughPicocliGetsTheOriginalWords() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        int rc;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            rc = Cli.run(new String[] {"ifconfig", "--socket", "/nonexistent/ifnet-test.sock", "lo0", "-description"});
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(rc).isEqualTo(1);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("ifconfig: ").contains("/nonexistent/ifnet-test.sock");
+    }
+
     @Test
     void bashCompletionIsGeneratedFromTheModel() {
         String script = AutoComplete.bash("ifnet", Cli.commandLine());

@@ -32,20 +32,13 @@ final class BaseWords {
         flag(w, "down", -IfFlags.UP);
         flag(w, "arp", -IfFlags.NOARP);
         flag(w, "-arp", IfFlags.NOARP);
-        flag(w, "debug", IfFlags.DEBUG);
-        flag(w, "-debug", -IfFlags.DEBUG);
-        flag(w, "promisc", IfFlags.PPROMISC);
-        flag(w, "-promisc", -IfFlags.PPROMISC);
-        flag(w, "link0", IfFlags.LINK0);
-        flag(w, "-link0", -IfFlags.LINK0);
-        flag(w, "link1", IfFlags.LINK1);
-        flag(w, "-link1", -IfFlags.LINK1);
-        flag(w, "link2", IfFlags.LINK2);
-        flag(w, "-link2", -IfFlags.LINK2);
-        flag(w, "monitor", IfFlags.MONITOR);
-        flag(w, "-monitor", -IfFlags.MONITOR);
-        flag(w, "staticarp", IfFlags.STATICARP);
-        flag(w, "-staticarp", -IfFlags.STATICARP);
+        flagPair(w, "debug", IfFlags.DEBUG);
+        flagPair(w, "promisc", IfFlags.PPROMISC);
+        flagPair(w, "link0", IfFlags.LINK0);
+        flagPair(w, "link1", IfFlags.LINK1);
+        flagPair(w, "link2", IfFlags.LINK2);
+        flagPair(w, "monitor", IfFlags.MONITOR);
+        flagPair(w, "staticarp", IfFlags.STATICARP);
         // capabilities
         cap(w, "rxcsum", IfCap.RXCSUM);
         cap(w, "txcsum", IfCap.TXCSUM);
@@ -108,6 +101,12 @@ final class BaseWords {
             flags = value < 0 ? flags & ~(-value) : flags | value;
             s.ioctlPerror(new GenericRequest.SetFlags(flags), vname);
         }));
+    }
+
+    /** {@code name} sets the flag, {@code -name} clears it. */
+    private static void flagPair(List<Word> w, String name, int bit) {
+        flag(w, name, bit);
+        flag(w, "-" + name, -bit);
     }
 
     private static void cap(List<Word> w, String name, int bits) {

@@ -3,8 +3,6 @@ package org.ifnet.tool.ifconfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.ifnet.core.NetStack;
 import org.ifnet.core.testing.Leaks;
 import org.ifnet.drivers.Drivers;
@@ -34,17 +32,11 @@ class PrinterGoldenTest {
     }
 
     private String ok(String... args) {
-        Run r = Run.ifconfig(client, args);
-        assertThat(r.err()).as("stderr of ifconfig %s", String.join(" ", args)).isEmpty();
-        assertThat(r.code()).isZero();
-        return r.out();
+        return Run.ok(client, args);
     }
 
     private static String golden(String name) throws IOException {
-        try (InputStream in = PrinterGoldenTest.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file %s", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Run.golden(name);
     }
 
     private void createEpair() {
