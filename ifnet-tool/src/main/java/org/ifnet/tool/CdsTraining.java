@@ -26,7 +26,8 @@ final class CdsTraining {
                 {"epair", "create"}, {"epair0a", "up", "mtu", "9000", "description", "x"}, {"-a"},
                 {"--json", "-a"}, {"-l"}, {"-C"}, {"-g", "epair"}, {"-m", "epair0a"},
                 {"epair0a", "media", "10Gbase-T", "mediaopt", "full-duplex"}, {"lo0", "mtu", "x"},
-                {"nope0"}, {"epair0a", "bogus"}, {"epair0a", "name", "e0"}, {"e0", "destroy"}
+                {"nope0"}, {"epair0a", "bogus"}, {"vlan0", "create", "vlan", "5", "vlandev", "epair0a"},
+                {"vlan0"}, {"epair0a", "name", "e0"}, {"e0", "destroy"}
             };
             for (String[] r : runs) {
                 Ifconfig.run(c, r, sink, sink);

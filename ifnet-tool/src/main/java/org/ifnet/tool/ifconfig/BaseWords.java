@@ -23,8 +23,8 @@ final class BaseWords {
     static List<Word> all() {
         List<Word> w = new ArrayList<>();
         // ifclone.c
-        w.add(new Word("create", false, true, (s, a) -> s.requestCreate()));
-        w.add(new Word("plumb", false, true, (s, a) -> s.requestCreate()));
+        w.add(new Word("create", Word.Arg.NONE, true, (s, a) -> s.requestCreate()));
+        w.add(new Word("plumb", Word.Arg.NONE, true, (s, a) -> s.requestCreate()));
         w.add(Word.plain("destroy", BaseWords::destroy));
         w.add(Word.plain("unplumb", BaseWords::destroy));
         // flags

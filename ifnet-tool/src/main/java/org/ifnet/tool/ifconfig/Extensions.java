@@ -15,6 +15,6 @@ public final class Extensions {
     }
 
     public static List<IfconfigExtension> all() {
-        return List.of();
+        return List.of(new VlanIfconfig());
     }
 }

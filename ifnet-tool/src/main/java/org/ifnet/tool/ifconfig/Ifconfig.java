@@ -234,12 +234,16 @@ public final class Ifconfig {
                 throw IfconfigException.errx("unknown keyword: " + w
                         + " (see: ifnet ifconfig --help)");
             }
-            if (word.takesArg()) {
+            if (word.arg() == Word.Arg.NEXT) {
                 if (i + 1 >= words.size()) {
                     throw IfconfigException.errx("'" + w + "' requires argument");
                 }
                 word.action().apply(s, words.get(i + 1));
                 i += 2;
+            } else if (word.arg() == Word.Arg.OPTIONAL) {
+                boolean has = i + 1 < words.size() && !normalWords.containsKey(words.get(i + 1));
+                word.action().apply(s, has ? words.get(i + 1) : null);
+                i += has ? 2 : 1;
             } else {
                 word.action().apply(s, w);
                 i++;

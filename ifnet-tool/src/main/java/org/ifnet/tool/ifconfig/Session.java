@@ -24,7 +24,9 @@ public final class Session {
     private boolean pendingCreate;
     private final Map<String, String> cloneParams = new LinkedHashMap<>();
     private final List<Runnable> deferred = new ArrayList<>();
+    private final List<Runnable> createChecks = new ArrayList<>();
     private Integer pendingMedia;
+    private final Map<Object, Object> extensionState = new java.util.HashMap<>();
     private boolean printName;
     private int exitCode;
 
@@ -90,6 +92,15 @@ public final class Session {
         return exitCode;
     }
 
+    /**
+     * State a driver's words keep across one command (FreeBSD's static {@code params} in
+     * ifvlan.c), made by {@code init} on first use.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T extensionState(Class<T> key, java.util.function.Supplier<T> init) {
+        return (T) extensionState.computeIfAbsent(key, k -> init.get());
+    }
+
     // ------------------------------------------------------------------ create
 
     /** True while a create is pending: clone words may still add parameters. */
@@ -106,12 +117,20 @@ public final class Session {
         cloneParams.put(key, value);
     }
 
+    /** A check run just before the create, on the parameters gathered (vlan's vlan_create). */
+    public void beforeCreate(Runnable check) {
+        createChecks.add(check);
+    }
+
     /** Runs the pending create (SIOCIFCREATE2); the new name replaces the requested one. */
     void createNow() {
         if (!pendingCreate) {
             return;
         }
         pendingCreate = false;
+        for (Runnable check : createChecks) {
+            check.run();
+        }
         String created;
         try {
             created = client.create(name, new CloneParams(cloneParams));
