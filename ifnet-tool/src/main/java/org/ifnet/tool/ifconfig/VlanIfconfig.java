@@ -29,15 +29,8 @@ public final class VlanIfconfig implements IfconfigExtension {
     @Override
     public List<Word> words() {
         return List.of(
-                Word.cloneWithArg("vlan", (s, v) -> {
-                    int tag = tag(v);
-                    params(s).tag = tag;
-                    s.cloneParam("vlan", Integer.toString(tag));
-                }),
-                Word.cloneWithArg("vlandev", (s, dev) -> {
-                    params(s).parent = dev;
-                    s.cloneParam("vlandev", dev);
-                }),
+                Word.cloneWithArg("vlan", (s, v) -> params(s).tag = tag(v)),
+                Word.cloneWithArg("vlandev", (s, dev) -> params(s).parent = dev),
                 Word.withArg("vlan", (s, v) -> {
                     params(s).tag = tag(v);
                     setIfBoth(s);
@@ -53,19 +46,26 @@ public final class VlanIfconfig implements IfconfigExtension {
     }
 
     /**
-     * The command's params, with FreeBSD's checks registered once: vlan_create's before the
-     * create, vlan_cb's at the end of the command.
+     * The command's params, with FreeBSD's steps registered once: vlan_create's before a
+     * create of a "vlan..." name (the check, and the params passed to the cloner; other
+     * cloners get none, as FreeBSD passes them only through vlan's create callback), and
+     * vlan_cb's check at the end of the command.
      */
     private static Params params(Session s) {
         return s.extensionState(Params.class, () -> {
             Params p = new Params();
             s.beforeCreate(() -> {
-                if (p.tag == null && p.parent != null) {
+                if (!s.name().startsWith("vlan") || (p.tag == null && p.parent == null)) {
+                    return;
+                }
+                if (p.tag == null) {
                     throw IfconfigException.errx("must specify a tag for vlan create");
                 }
-                if (p.parent == null && p.tag != null) {
+                if (p.parent == null) {
                     throw IfconfigException.errx("must specify a parent device for vlan create");
                 }
+                s.cloneParam("vlan", Integer.toString(p.tag));
+                s.cloneParam("vlandev", p.parent);
             });
             s.defer(() -> {
                 if ((p.tag == null) != (p.parent == null)) {

@@ -90,10 +90,14 @@ class VlanTapIfconfigTest {
         assertThat(fails("vlan1", "vlan", "5", "vlandev", "epair0a")).isEqualTo("ifconfig: SIOCSETVLAN: File exists\n");
         assertThat(fails("vlan1", "vlan", "6", "vlandev", "nope0")).isEqualTo("ifconfig: SIOCSETVLAN: No such file or directory\n");
         assertThat(fails("vlan3", "create", "vlan", "5", "vlandev", "nope0")).isEqualTo("ifconfig: SIOCIFCREATE2 (vlan3): Device not configured\n");
+        // vlan words on another cloner's create: FreeBSD passes them to vlan creates only, then
+        // checks at the end that both were given
+        assertThat(Run.ifconfig(client, "lo", "create", "vlan", "5").err()).isEqualTo("ifconfig: both vlan and vlandev must be specified\n");
+        assertThat(ok("lo", "create", "vlan", "5", "vlandev", "epair0a")).isEqualTo("lo2\n");
         assertThat(fails("epair0a", "-vlandev")).isEqualTo("ifconfig: SIOCGETVLAN: Inappropriate ioctl for device\n");
         assertThat(fails("vlan1", "vlandev")).isEqualTo("ifconfig: 'vlandev' requires argument\n");
         assertThat(vlan("vlan1").attached()).isFalse();
-        assertThat(stack.interfaces()).containsExactly("lo0", "epair0a", "epair0b", "vlan0", "vlan1");
+        assertThat(stack.interfaces()).containsExactly("lo0", "epair0a", "epair0b", "vlan0", "vlan1", "lo1", "lo2");
     }
 
     @Test
