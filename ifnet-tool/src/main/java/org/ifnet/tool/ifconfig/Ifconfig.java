@@ -280,8 +280,7 @@ public final class Ifconfig {
             if ((info.flags() & IfFlags.CANTCONFIG) != 0 || !passesFilter(info.flags())) {
                 continue;
             }
-            if (etherOnly && !(info.type() == IfType.ETHER || info.type() == IfType.L2VLAN)
-                    || etherOnly && info.lladdr() == MacAddress.NONE) {
+            if (etherOnly && !hasEtherAddress(info)) {
                 continue;
             }
             if (inv.namesOnly()) {
@@ -294,6 +293,11 @@ public final class Ifconfig {
             printNames(names, " ");
         }
         return 0;
+    }
+
+    /** -l ether: Ethernet and VLAN interfaces with a 6-byte address, as FreeBSD's main() filters. */
+    private static boolean hasEtherAddress(IfInfo info) {
+        return (info.type() == IfType.ETHER || info.type() == IfType.L2VLAN) && info.lladdr() != MacAddress.NONE;
     }
 
     private void printStatus(String name) {
