@@ -125,7 +125,18 @@ public final class Ifconfig {
 
     // ================================================================== the command
 
+    /** Runs the command; any failure is printed FreeBSD's way and gives exit status 1. */
     private int execute() {
+        try {
+            return dispatch();
+        } catch (IfconfigException e) {
+            return fail(e);
+        } catch (IfnetException e) { // a listing request failed (the daemon went away, say)
+            return fail(IfconfigException.err(e.getMessage(), e.errno()));
+        }
+    }
+
+    private int dispatch() {
         if (inv.cloners()) {
             printNames(client.cloners(), " ");
             return 0;
@@ -146,12 +157,6 @@ public final class Ifconfig {
         Session s = new Session(client, inv, err, words.get(0));
         try {
             configure(s, words.subList(1, words.size()));
-        } catch (IfconfigException e) {
-            fail(e);
-            return 1;
-        } catch (IfnetException e) {
-            fail(IfconfigException.err(e.getMessage(), e.errno()));
-            return 1;
         } finally {
             if (s.printName()) {
                 out.println(inv.json() ? new Json().beginObject().field("name", s.name()).endObject() : s.name());
@@ -323,7 +328,7 @@ public final class Ifconfig {
             if (e.errno() == Errno.ENOENT || e.errno() == Errno.EINVAL || e.errno() == Errno.ENOTTY) {
                 members = List.of();
             } else {
-                return fail(IfconfigException.err("SIOCGIFGMEMB", e.errno()));
+                throw IfconfigException.err("SIOCGIFGMEMB", e.errno());
             }
         }
         printNames(members, "\n");
