@@ -168,18 +168,22 @@ public final class Ifconfig {
     /** FreeBSD's main() for one named interface, then ifconfig() over its words. */
     private void configure(Session s, List<String> rest) {
         String ifname = s.name();
+        if (rest.isEmpty()) {
+            showOne(ifname); // the status query: one request fewer than a lookup first
+            return;
+        }
         Integer flags = flagsOf(ifname);
         if (flags == null) {
-            if (!rest.isEmpty() && isCreate(rest.get(0))) {
+            if (isCreate(rest.get(0))) {
                 if (ifname.length() >= 16) {
                     throw IfconfigException.errx(ifname + ": cloning name too long");
                 }
                 apply(s, rest, true);
                 return;
             }
-            throw IfconfigException.errx("interface " + ifname + " does not exist", Errno.ENXIO);
+            throw noSuchInterface(ifname);
         }
-        if (!rest.isEmpty() && isCreate(rest.get(0))) {
+        if (isCreate(rest.get(0))) {
             if (rest.size() == 1) {
                 throw IfconfigException.errx("interface " + ifname + " already exists", Errno.EEXIST);
             }
@@ -188,11 +192,39 @@ public final class Ifconfig {
         if ((flags & IfFlags.CANTCONFIG) != 0 || !passesFilter(flags)) {
             return;
         }
-        if (rest.isEmpty()) {
-            printStatus(ifname);
+        apply(s, rest, false);
+    }
+
+    private static IfconfigException noSuchInterface(String ifname) {
+        return IfconfigException.errx("interface " + ifname + " does not exist", Errno.ENXIO);
+    }
+
+    /** {@code ifconfig IF}: its status, unless -d or -u filter it out. */
+    private void showOne(String ifname) {
+        IfInfo info;
+        try {
+            info = client.ioctl(ifname, new GenericRequest.GetInfo());
+        } catch (IfnetException e) {
+            if (e.errno() == Errno.ENXIO) {
+                throw noSuchInterface(ifname);
+            }
+            throw Session.perror("ioctl (SIOCGIFFLAGS)", e.errno());
+        }
+        printIfShown(info);
+    }
+
+    /** Prints an interface's status unless it cannot be configured or -d / -u filter it out. */
+    private void printIfShown(IfInfo info) {
+        if ((info.flags() & IfFlags.CANTCONFIG) != 0 || !passesFilter(info.flags())) {
             return;
         }
-        apply(s, rest, false);
+        InterfaceStatus st;
+        try {
+            st = InterfaceStatus.read(client, info, inv.verbose(), extensions);
+        } catch (IfnetException e) {
+            return; // destroyed while being read
+        }
+        print(st);
     }
 
     private static boolean isCreate(String w) {
@@ -267,10 +299,7 @@ public final class Ifconfig {
         }
         if (words.size() == 1) {
             if (!words.get(0).equals("ether") && !words.get(0).equals("link")) {
-                if (!inv.json()) {
-                    err.println("ifconfig: Address family '" + words.get(0) + "' unknown.");
-                }
-                return usage(err, "unknown address family " + words.get(0), inv.json(), out);
+                return usage(err, "Address family '" + words.get(0) + "' unknown.", inv.json(), out);
             }
             etherOnly = words.get(0).equals("ether");
         }
@@ -282,16 +311,11 @@ public final class Ifconfig {
             } catch (IfnetException e) {
                 continue; // destroyed since the list was taken
             }
-            if ((info.flags() & IfFlags.CANTCONFIG) != 0 || !passesFilter(info.flags())) {
-                continue;
-            }
-            if (etherOnly && !hasEtherAddress(info)) {
-                continue;
-            }
-            if (inv.namesOnly()) {
+            if (!inv.namesOnly()) {
+                printIfShown(info);
+            } else if ((info.flags() & IfFlags.CANTCONFIG) == 0 && passesFilter(info.flags())
+                    && (!etherOnly || hasEtherAddress(info))) {
                 names.add(name);
-            } else {
-                printStatus(name);
             }
         }
         if (inv.namesOnly()) {
@@ -305,13 +329,7 @@ public final class Ifconfig {
         return (info.type() == IfType.ETHER || info.type() == IfType.L2VLAN) && info.lladdr() != MacAddress.NONE;
     }
 
-    private void printStatus(String name) {
-        InterfaceStatus st;
-        try {
-            st = InterfaceStatus.read(client, name, inv.verbose(), extensions);
-        } catch (IfnetException e) {
-            return; // gone between listing and reading
-        }
+    private void print(InterfaceStatus st) {
         if (inv.json()) {
             out.println(JsonFormat.render(st, inv.verbose()));
         } else {

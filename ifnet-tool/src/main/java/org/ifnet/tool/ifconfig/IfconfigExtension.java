@@ -1,6 +1,7 @@
 package org.ifnet.tool.ifconfig;
 
 import java.util.List;
+import org.ifnet.core.IfInfo;
 import org.ifnet.tool.client.StackClient;
 
 /**
@@ -11,6 +12,14 @@ import org.ifnet.tool.client.StackClient;
 public interface IfconfigExtension {
     /** The words this driver adds (applied in command-line order like every other word). */
     List<Word> words();
+
+    /**
+     * Whether {@link #status} can have something to say about this interface (its driver's
+     * own interfaces, say): saves a request per interface, which counts against the daemon.
+     */
+    default boolean appliesTo(IfInfo info) {
+        return true;
+    }
 
     /**
      * This driver's status for {@code ifname}, or null when the interface is not one of its

@@ -23,7 +23,13 @@ public record InterfaceStatus(IfInfo info, MediaReply media, String driverStatus
      */
     public static InterfaceStatus read(StackClient client, String ifname, boolean verbose,
                                        List<IfconfigExtension> extensions) {
-        IfInfo info = client.ioctl(ifname, new GenericRequest.GetInfo());
+        return read(client, client.ioctl(ifname, new GenericRequest.GetInfo()), verbose, extensions);
+    }
+
+    /** The rest of the status of an interface whose snapshot the caller has read. */
+    public static InterfaceStatus read(StackClient client, IfInfo info, boolean verbose,
+                                       List<IfconfigExtension> extensions) {
+        String ifname = info.name();
         MediaReply media = null;
         try {
             media = client.ioctl(ifname, new GenericRequest.GetMedia());
@@ -38,7 +44,7 @@ public record InterfaceStatus(IfInfo info, MediaReply media, String driverStatus
         }
         List<StatusSection> sections = new ArrayList<>(extensions.size());
         for (IfconfigExtension ext : extensions) {
-            StatusSection sec = ext.status(client, ifname, verbose);
+            StatusSection sec = ext.appliesTo(info) ? ext.status(client, ifname, verbose) : null;
             if (sec != null) {
                 sections.add(sec);
             }

@@ -1,6 +1,7 @@
 package org.ifnet.tool.ifconfig;
 
 import java.util.List;
+import org.ifnet.core.IfInfo;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.drivers.vlan.VlanReply;
 import org.ifnet.drivers.vlan.VlanRequest;
@@ -100,6 +101,11 @@ public final class VlanIfconfig implements IfconfigExtension {
         if (p.tag != null && p.parent != null) {
             s.ioctl(new VlanRequest.SetVlan(p.parent, p.tag), "SIOCSETVLAN");
         }
+    }
+
+    @Override
+    public boolean appliesTo(IfInfo info) {
+        return info.driver().equals("vlan");
     }
 
     @Override
