@@ -83,6 +83,17 @@ class BinIfnetIT {
     }
 
     @Test
+    void batchErrors(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.ifconfig");
+        Proc r = run(BIN, null, "batch", missing.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("batch: " + missing + ": No such file or directory\n");
+        r = run(BIN, "ifconfig -a\n", "batch", "--socket", dir.resolve("none.sock").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("batch: ").contains("none.sock");
+    }
+
+    @Test
     void ifconfigWithoutADaemonSaysHowToStartOne(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("none.sock");
         Proc r = run(BIN, null, "ifconfig", "--socket", sock.toString(), "-a");
