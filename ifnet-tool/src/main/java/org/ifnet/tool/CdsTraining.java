@@ -27,7 +27,8 @@ final class CdsTraining {
                 {"--json", "-a"}, {"-l"}, {"-C"}, {"-g", "epair"}, {"-m", "epair0a"},
                 {"epair0a", "media", "10Gbase-T", "mediaopt", "full-duplex"}, {"lo0", "mtu", "x"},
                 {"nope0"}, {"epair0a", "bogus"}, {"vlan0", "create", "vlan", "5", "vlandev", "epair0a"},
-                {"vlan0"}, {"epair0a", "name", "e0"}, {"e0", "destroy"}
+                {"vlan0"}, {"lagg", "create", "laggproto", "failover", "laggport", "epair0b", "up"}, {"-v", "lagg0"},
+                {"epair0a", "name", "e0"}, {"e0", "destroy"}
             };
             for (String[] r : runs) {
                 Ifconfig.run(c, r, sink, sink);

@@ -3,18 +3,17 @@ package org.ifnet.tool.ifconfig;
 import java.util.List;
 
 /**
- * The drivers' ifconfig extensions, in FreeBSD's status order.
+ * The drivers' ifconfig extensions: {@link LaggIfconfig} and {@link VlanIfconfig}.
  *
- * <p>Extension point: the vlan and lagg drivers are being written on other branches; their
- * extensions (vlan: {@code vlan}, {@code vlandev}, {@code -vlandev}; lagg: {@code laggproto},
- * {@code laggport}, {@code -laggport}, {@code lagghash}, {@code use_flowid},
- * {@code flowid_shift}, {@code rr_limit}) are added to this list when those drivers land.
+ * <p>Extension point: a driver with requests of its own adds its extension here; where its
+ * status lines go is its sections' {@link StatusSection.Slot} (FreeBSD's order: lagg's before
+ * {@code groups:}, vlan's after).
  */
 public final class Extensions {
     private Extensions() {
     }
 
     public static List<IfconfigExtension> all() {
-        return List.of(new VlanIfconfig());
+        return List.of(new LaggIfconfig(), new VlanIfconfig());
     }
 }
