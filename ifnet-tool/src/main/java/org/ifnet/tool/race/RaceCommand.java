@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * <p>Exit status: 0 when every SAFE run is clean (or none ran), 3 when any SAFE run failed,
  * 2 for a bad option or an unknown scenario.
  */
-@Command(name = "race", mixinStandardHelpOptions = true,
+@Command(name = "race",
         description = {"Explore every interleaving of the race scenarios under each release policy.",
             "Exit status: 0 when every SAFE run is clean, 3 when any SAFE run fails."})
 public final class RaceCommand implements Callable<Integer> {
@@ -38,6 +38,9 @@ public final class RaceCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "legacy|epoch_only|safe|all", defaultValue = "all",
             description = "The release policy to explore under, or all (default).")
     String policy = "all";
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--trace", description = "Print the first failing interleaving of each failing row as a step list (T1 | T2).")
     boolean trace;
