@@ -6,6 +6,9 @@ import org.ifnet.core.Ifnet;
 import org.ifnet.core.NetStack;
 import org.ifnet.core.frame.Frame;
 import org.ifnet.core.frame.FramePool;
+import org.ifnet.drivers.lagg.LaggOpt;
+import org.ifnet.drivers.lagg.LaggRequest;
+import org.ifnet.drivers.lagg.proto.LaggProto;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +27,16 @@ import org.openjdk.jmh.annotations.TearDown;
  * pool before the next operation. Run with {@code -prof gc}: gc.alloc.rate.norm is the bytes
  * allocated per frame. The frames cycle over 16 UDP flows (for lagg's hash).
  *
- * <p>{@code epairDirect}: straight on one epair end, with a reference held (rule 1).
+ * <ul>
+ * <li>{@code epairDirect}: straight on one epair end, with a reference held (rule 1);</li>
+ * <li>{@code laggLoadbalance}: on lagg0, protocol loadbalance over two ports (the "a" ends of
+ * two more epairs), default hash layers l2,l3,l4, with a reference held on lagg0. Each frame
+ * is hashed in software (it carries no flow id), sent on its port, and arrives on that epair's
+ * "b" end. The target's case.</li>
+ * <li>{@code laggLoadbalanceFlowid}: the same on lagg1 with use_flowid on, and each frame
+ * carrying its flow's id, as frames from an RSS-capable NIC or FreeBSD's own TCP stack do:
+ * lagg_lb_start() then takes the flow id instead of hashing the headers.</li>
+ * </ul>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +49,10 @@ public class FrameBench {
     private NetStack stack;
     private IfRef epairRef;
     private Ifnet epair;
+    private IfRef laggRef;
+    private Ifnet lagg;
+    private IfRef laggFlowidRef;
+    private Ifnet laggFlowid;
     private FramePool pool;
     private byte[][] templates;
     private int next;
@@ -47,6 +63,13 @@ public class FrameBench {
         pool = stack.framePool();
         epairRef = stack.lookup(Stacks.upEpair(stack));
         epair = epairRef.ifp();
+        String lagg0 = Stacks.upLagg(stack, LaggProto.LOADBALANCE, Stacks.upEpair(stack), Stacks.upEpair(stack));
+        laggRef = stack.lookup(lagg0);
+        lagg = laggRef.ifp();
+        String lagg1 = Stacks.upLagg(stack, LaggProto.LOADBALANCE, Stacks.upEpair(stack), Stacks.upEpair(stack));
+        stack.ioctl(lagg1, LaggRequest.SetLaggOpts.on(LaggOpt.USE_FLOWID));
+        laggFlowidRef = stack.lookup(lagg1);
+        laggFlowid = laggFlowidRef.ifp();
         templates = new byte[FLOWS][];
         for (int i = 0; i < FLOWS; i++) {
             templates[i] = udpFrame(0x02_00_00_00_00_0bL, 0x02_00_00_00_00_0aL, 10_000 + i, 53);
@@ -56,12 +79,30 @@ public class FrameBench {
     @TearDown(Level.Trial)
     public void tearDown() {
         epairRef.close();
+        laggRef.close();
+        laggFlowidRef.close();
         stack.close();
     }
 
     @Benchmark
     public boolean epairDirect() {
         return send(epair);
+    }
+
+    @Benchmark
+    public boolean laggLoadbalance() {
+        return send(lagg);
+    }
+
+    @Benchmark
+    public boolean laggLoadbalanceFlowid() {
+        Frame f = pool.get();
+        if (f == null) {
+            return false;
+        }
+        int flow = next++ & (FLOWS - 1);
+        f.put(templates[flow], 0, FRAME_LEN).setFlowid(flow);
+        return laggFlowid.transmit(f);
     }
 
     private boolean send(Ifnet ifp) {

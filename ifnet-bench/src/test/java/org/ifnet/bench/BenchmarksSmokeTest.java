@@ -75,6 +75,8 @@ class BenchmarksSmokeTest {
         b.setUp();
         for (int i = 0; i < ROUNDS; i++) {
             assertThat(b.epairDirect()).isTrue();
+            assertThat(b.laggLoadbalance()).isTrue();
+            assertThat(b.laggLoadbalanceFlowid()).isTrue();
         }
         b.tearDown(); // no frame left outside the pool
     }
