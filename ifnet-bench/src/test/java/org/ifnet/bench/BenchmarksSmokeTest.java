@@ -80,4 +80,17 @@ class BenchmarksSmokeTest {
         }
         b.tearDown(); // no frame left outside the pool
     }
+
+    @Test
+    void framePartsRunAndLeaveNoFrameOut() {
+        FramePartsBench b = new FramePartsBench();
+        b.setUp();
+        int h = b.flowHashL2L3L4();
+        for (int i = 0; i < ROUNDS; i++) {
+            b.poolGetFillFree();
+            b.epochNestedEnterExit();
+            assertThat(b.flowHashL2L3L4()).as("the same frame hashes the same").isEqualTo(h);
+        }
+        b.tearDown(); // the held frame is freed and the stack closes clean
+    }
 }
