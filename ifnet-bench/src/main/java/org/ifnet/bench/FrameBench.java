@@ -70,10 +70,7 @@ public class FrameBench {
         stack.ioctl(lagg1, LaggRequest.SetLaggOpts.on(LaggOpt.USE_FLOWID));
         laggFlowidRef = stack.lookup(lagg1);
         laggFlowid = laggFlowidRef.ifp();
-        templates = new byte[FLOWS][];
-        for (int i = 0; i < FLOWS; i++) {
-            templates[i] = udpFrame(0x02_00_00_00_00_0bL, 0x02_00_00_00_00_0aL, 10_000 + i, 53);
-        }
+        templates = udpFlows();
     }
 
     @TearDown(Level.Trial)
@@ -112,6 +109,15 @@ public class FrameBench {
         }
         f.put(templates[next++ & (FLOWS - 1)], 0, FRAME_LEN);
         return ifp.transmit(f);
+    }
+
+    /** {@link #FLOWS} frames, one per flow: UDP from source ports 10000 and up to port 53. */
+    static byte[][] udpFlows() {
+        byte[][] t = new byte[FLOWS][];
+        for (int i = 0; i < FLOWS; i++) {
+            t[i] = udpFrame(0x02_00_00_00_00_0bL, 0x02_00_00_00_00_0aL, 10_000 + i, 53);
+        }
+        return t;
     }
 
     /** A 64-byte Ethernet II / IPv4 / UDP frame (the rest is zero payload). */

@@ -40,10 +40,7 @@ public class FramePartsBench {
         stack = Stacks.withDrivers();
         pool = stack.framePool();
         epoch = stack.epoch();
-        templates = new byte[FrameBench.FLOWS][];
-        for (int i = 0; i < templates.length; i++) {
-            templates[i] = FrameBench.udpFrame(0x02_00_00_00_00_0bL, 0x02_00_00_00_00_0aL, 10_000 + i, 53);
-        }
+        templates = FrameBench.udpFlows();
         frame = pool.get();
         frame.put(templates[0], 0, FrameBench.FRAME_LEN);
     }
