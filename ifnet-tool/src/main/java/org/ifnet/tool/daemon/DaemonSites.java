@@ -1,0 +1,15 @@
+package org.ifnet.tool.daemon;
+
+/**
+ * The daemon's fail-point sites (armed through the stack's {@code FailPoints}), for tests
+ * that need a request held at a known point.
+ */
+public final class DaemonSites {
+    /** A decoded call is about to run; the argument is the {@code Call}. */
+    public static final String CALL = "daemon.call";
+    /** A call ran; its reply is about to be queued for writing. The argument is the {@code Call}. */
+    public static final String REPLY = "daemon.reply";
+
+    private DaemonSites() {
+    }
+}

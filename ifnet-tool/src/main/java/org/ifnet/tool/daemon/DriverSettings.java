@@ -1,0 +1,25 @@
+package org.ifnet.tool.daemon;
+
+import java.util.Deque;
+import java.util.List;
+import org.ifnet.core.IfInfo;
+import org.ifnet.core.IfRef;
+
+/**
+ * A driver's own settings (vlan's tag and parent, lagg's protocol and ports) in the
+ * configuration file: read as ifconfig words when saving, applied word by word at start.
+ * The generic settings (mtu, flags, groups...) are {@link SettingsDiff}'s.
+ */
+interface DriverSettings {
+    /** True for interfaces of this driver. */
+    boolean handles(IfInfo info);
+
+    /** The interface's driver settings now, as ifconfig words ("laggproto", "failover", ...). */
+    List<String> words(IfRef ref, IfInfo info);
+
+    /**
+     * Applies the word at the head of {@code words} to {@code ifname}, taking it and its
+     * values off the deque; false (and nothing taken) when it is not this driver's word.
+     */
+    boolean apply(String ifname, Deque<String> words, CallHandler calls);
+}

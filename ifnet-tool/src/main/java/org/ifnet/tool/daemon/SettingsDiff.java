@@ -1,0 +1,92 @@
+package org.ifnet.tool.daemon;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ifnet.core.IfCap;
+import org.ifnet.core.IfFlags;
+import org.ifnet.core.IfInfo;
+import org.ifnet.core.MacAddress;
+import org.ifnet.core.media.MediaWord;
+
+/**
+ * The generic settings an interface has beyond what it had when it was made, as ifconfig
+ * words in an order that applies cleanly: address, mtu, metric, description, media,
+ * capabilities, other flags, groups, the driver's words, and "up" or "down" last (as rc.conf
+ * lines end in "up"). {@link ConfigApplier} reads the same words back.
+ */
+final class SettingsDiff {
+    /** The flags ifconfig can set by name, besides UP, with their words (set, clear). */
+    static final int[] FLAG_BITS = {IfFlags.DEBUG, IfFlags.LINK0, IfFlags.LINK1, IfFlags.LINK2,
+        IfFlags.NOARP, IfFlags.PPROMISC, IfFlags.MONITOR, IfFlags.STATICARP, IfFlags.STICKYARP};
+    static final String[] FLAG_SET = {"debug", "link0", "link1", "link2", "-arp", "promisc", "monitor",
+        "staticarp", "stickyarp"};
+    static final String[] FLAG_CLEAR = {"-debug", "-link0", "-link1", "-link2", "arp", "-promisc", "-monitor",
+        "-staticarp", "-stickyarp"};
+
+    private SettingsDiff() {
+    }
+
+    static List<String> words(ConfigTracker.Known k, IfInfo now, int mediaNow, List<String> driverWords) {
+        IfInfo was = k.baseline();
+        List<String> w = new ArrayList<>();
+        if (now.lladdr() != was.lladdr() && now.lladdr() != MacAddress.NONE) {
+            w.add("ether");
+            w.add(MacAddress.format(now.lladdr()));
+        }
+        if (now.mtu() != was.mtu()) {
+            w.add("mtu");
+            w.add(Integer.toString(now.mtu()));
+        }
+        if (now.metric() != was.metric()) {
+            w.add("metric");
+            w.add(Integer.toString(now.metric()));
+        }
+        if (!now.description().equals(was.description())) {
+            if (now.description().isEmpty()) {
+                w.add("-description");
+            } else {
+                w.add("description");
+                w.add(now.description());
+            }
+        }
+        if (mediaNow != k.baselineMedia() && mediaNow != ConfigTracker.NO_MEDIA) {
+            w.add("media");
+            w.add(MediaWord.subtypeName(mediaNow));
+            String opts = MediaWord.optionNames(mediaNow);
+            if (!opts.isEmpty()) {
+                w.add("mediaopt");
+                w.add(opts);
+            }
+        }
+        int capDiff = now.capenable() ^ was.capenable();
+        for (int bit = 0; bit < 32; bit++) {
+            int b = 1 << bit;
+            if ((capDiff & b) != 0) {
+                String name = IfCap.names(b).toLowerCase().replace("_", "");
+                w.add((now.capenable() & b) != 0 ? name : "-" + name);
+            }
+        }
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if (((now.flags() ^ was.flags()) & FLAG_BITS[i]) != 0) {
+                w.add((now.flags() & FLAG_BITS[i]) != 0 ? FLAG_SET[i] : FLAG_CLEAR[i]);
+            }
+        }
+        for (String g : was.groups()) {
+            if (!now.groups().contains(g)) {
+                w.add("-group");
+                w.add(g);
+            }
+        }
+        for (String g : now.groups()) {
+            if (!was.groups().contains(g)) {
+                w.add("group");
+                w.add(g);
+            }
+        }
+        w.addAll(driverWords);
+        if (((now.flags() ^ was.flags()) & IfFlags.UP) != 0) {
+            w.add((now.flags() & IfFlags.UP) != 0 ? "up" : "down");
+        }
+        return w;
+    }
+}
