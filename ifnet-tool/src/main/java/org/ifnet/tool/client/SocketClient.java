@@ -74,31 +74,49 @@ public final class SocketClient implements StackClient {
             while (frame.hasRemaining()) {
                 channel.write(frame);
             }
-            in.clear();
-            readFully(FrameHeader.LENGTH);
-            String bad = FrameHeader.check(in, 0, FrameHeader.REPLY, FrameHeader.MAX_REPLY);
-            if (bad != null) {
-                throw new IfnetException(Errno.EPROTO, "the daemon at " + path + " sent " + bad);
-            }
-            int len = FrameHeader.bodyLength(in, 0);
-            if (!FrameHeader.fits(len, FrameHeader.MAX_REPLY)) {
-                throw new IfnetException(Errno.EMSGSIZE, "the daemon at " + path + " sent a reply of " + len + " bytes");
-            }
-            if (in.capacity() < FrameHeader.LENGTH + len) {
-                ByteBuffer bigger = ByteBuffer.allocate(FrameHeader.LENGTH + len);
-                bigger.put(in.flip());
-                in = bigger;
-            }
-            readFully(FrameHeader.LENGTH + len);
-            if (FrameHeader.id(in, 0) != id && FrameHeader.kind(in, 0) != FrameHeader.ERROR) {
-                throw new IfnetException(Errno.EPROTO, "the daemon at " + path + " answered request "
-                        + FrameHeader.id(in, 0) + " instead of " + id);
-            }
-            return MESSAGES.decodeReply(call, in, 0);
         } catch (IOException e) {
-            throw new IfnetException(Errno.ENXIO, "the ifnet daemon at " + path + " closed the connection ("
-                    + e.getMessage() + ")");
+            // the daemon may have said why before it closed (too many clients): read that first
+            try {
+                return readReply(call, id);
+            } catch (IOException ignored) {
+                throw closed(e);
+            }
         }
+        try {
+            return readReply(call, id);
+        } catch (IOException e) {
+            throw closed(e);
+        }
+    }
+
+    private IfnetException closed(IOException e) {
+        return new IfnetException(Errno.ENXIO, "the ifnet daemon at " + path + " closed the connection ("
+                + e.getMessage() + ")");
+    }
+
+    private <R> R readReply(Call<R> call, int id) throws IOException {
+        in.clear();
+        readFully(FrameHeader.LENGTH);
+        String bad = FrameHeader.check(in, 0, FrameHeader.REPLY, FrameHeader.MAX_REPLY);
+        if (bad != null) {
+            throw new IfnetException(Errno.EPROTO, "the daemon at " + path + " sent " + bad);
+        }
+        int len = FrameHeader.bodyLength(in, 0);
+        if (!FrameHeader.fits(len, FrameHeader.MAX_REPLY)) {
+            throw new IfnetException(Errno.EMSGSIZE, "the daemon at " + path + " sent a reply of " + len + " bytes");
+        }
+        if (in.capacity() < FrameHeader.LENGTH + len) {
+            ByteBuffer bigger = ByteBuffer.allocate(FrameHeader.LENGTH + len);
+            bigger.put(in.flip());
+            in = bigger;
+        }
+        readFully(FrameHeader.LENGTH + len);
+        // an error about the connection itself (too many clients) answers no request in particular
+        if (FrameHeader.id(in, 0) != id && FrameHeader.kind(in, 0) != FrameHeader.ERROR) {
+            throw new IfnetException(Errno.EPROTO, "the daemon at " + path + " answered request "
+                    + FrameHeader.id(in, 0) + " instead of " + id);
+        }
+        return MESSAGES.decodeReply(call, in, 0);
     }
 
     /** Reads until {@code in} holds {@code upTo} bytes from its start. */

@@ -108,6 +108,33 @@ class ConcurrentClientsTest {
         assertThat(log.text()).contains("zero leaks");
     }
 
+    @Test
+    void pastTheClientLimitANewClientGetsEBUSY() throws Exception {
+        Daemon.Options o = TestDaemons.options(dir).withLimits(2, 3);
+        Daemon d = TestDaemons.start(o, new TestDaemons.MemoryLog());
+        List<SocketClient> three = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                three.add(SocketClient.open(o.socket()));
+                assertThat(three.get(i).interfaces()).containsExactly("lo0");
+            }
+            try (SocketClient fourth = SocketClient.open(o.socket())) {
+                assertThatThrownBy(fourth::interfaces).isInstanceOfSatisfying(IfnetException.class, e -> {
+                    assertThat(e.errno()).isEqualTo(Errno.EBUSY);
+                    assertThat(e.getMessage()).contains("serves 3 clients already");
+                });
+            }
+            three.remove(0).close();
+            assertThat(TestDaemons.eventually(Duration.ofSeconds(10), () -> d.openConnections() == 2)).isTrue();
+            try (SocketClient again = SocketClient.open(o.socket())) {
+                assertThat(again.interfaces()).containsExactly("lo0");
+            }
+        } finally {
+            three.forEach(SocketClient::close);
+        }
+        TestDaemons.stopClean(d);
+    }
+
     private static long[] latencies(SocketClient c, int n) {
         for (int i = 0; i < 2000; i++) {
             c.ioctl("epair0a", new GenericRequest.GetInfo()); // warm up

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * another exception, never a hang, never a huge allocation.
  */
 class DecoderFuzzTest {
-    private static final int ROUNDS = 200_000;
+    private static final int ROUNDS = 100_000;
     private final Messages messages = new Messages(CodecTable.standard());
 
     @Test

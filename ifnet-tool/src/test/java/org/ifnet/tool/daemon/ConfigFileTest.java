@@ -1,0 +1,163 @@
+package org.ifnet.tool.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ifnet.core.IfFlags;
+import org.ifnet.core.clone.CloneParams;
+import org.ifnet.core.ioctl.GenericRequest;
+import org.ifnet.tool.client.SocketClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The configuration file: its quoting, its parser, and save-then-apply giving the same stack. */
+class ConfigFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void wordsAndValuesSurviveQuoting() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        String alphabet = "ab 09'\"\\$`\n\t\r\u0001é☃-_.:,=";
+        for (int i = 0; i < 2000; i++) {
+            List<String> words = new ArrayList<>();
+            int n = 1 + rnd.nextInt(4);
+            for (int k = 0; k < n; k++) {
+                StringBuilder sb = new StringBuilder();
+                int len = rnd.nextInt(8);
+                for (int c = 0; c < len; c++) {
+                    sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+                }
+                words.add(sb.toString());
+            }
+            String value = ShellWords.join(words);
+            String line = ShellWords.quoteValue(value);
+            assertThat(line).doesNotContain("\n");
+            assertThat(ShellWords.unquoteValue(line)).isEqualTo(value);
+            assertThat(ShellWords.split(value)).isEqualTo(words);
+        }
+    }
+
+    @Test
+    void formatThenParseIsTheSameConfig() {
+        SavedConfig c = new SavedConfig(
+                List.of(new SavedConfig.Clone("epair0", List.of()), new SavedConfig.Clone("vlan0", List.of("vlan", "5", "vlandev", "wan0"))),
+                List.of(new SavedConfig.Rename("epair0a", "wan0")),
+                List.of(new SavedConfig.Settings("wan0", List.of("mtu", "9000", "description", "it's \"x\"", "up")),
+                        new SavedConfig.Settings("lo0", List.of("-description"))));
+        RcConf.Parsed p = RcConf.parse(RcConf.format(c));
+        assertThat(p.problems()).isEmpty();
+        assertThat(p.config()).isEqualTo(c);
+    }
+
+    @Test
+    void badLinesAreSkippedAndNamed() {
+        String text = "# comment\n\ncloned_interfaces=\"lo1 lo2\"\nbogus_variable=\"x\"\n"
+                + "ifconfig_lo1=\"mtu 1280\nifconfig_lo2=\"up\"\nnot a line\ncreate_args_lo7=\"a b\"\n";
+        RcConf.Parsed p = RcConf.parse(text);
+        assertThat(p.config().clones()).extracting(SavedConfig.Clone::name).containsExactly("lo1", "lo2");
+        assertThat(p.config().settings()).containsExactly(new SavedConfig.Settings("lo2", List.of("up")));
+        assertThat(p.problems()).hasSize(4);
+        assertThat(p.problems().get(0)).startsWith("line 4: unknown variable bogus_variable");
+        assertThat(p.problems().get(1)).startsWith("line 5: unterminated");
+        assertThat(p.problems().get(2)).startsWith("line 7: expected NAME=");
+        assertThat(p.problems().get(3)).contains("create_args_lo7");
+    }
+
+    @Test
+    void aFailingWordIsLoggedAndTheRestApplies() throws Exception {
+        Path conf = dir.resolve("ifnet.conf");
+        Files.writeString(conf, "cloned_interfaces=\"lo1 epair0 nosuch0 lo1\"\n"
+                + "ifconfig_lo1=\"mtu abc metric 3 frobnicate up debug link1\"\n"
+                + "ifconfig_epair0a_name=\"uplink\"\n"
+                + "ifconfig_uplink=\"mtu 9000 -arp\"\n");
+        TestDaemons.MemoryLog log = new TestDaemons.MemoryLog();
+        Daemon d = TestDaemons.start(TestDaemons.options(dir).withConfig(conf), log);
+        try (SocketClient c = SocketClient.open(d.options().socket())) {
+            assertThat(c.interfaces()).containsExactly("lo0", "lo1", "uplink", "epair0b");
+            assertThat(c.ioctl("lo1", new GenericRequest.GetMetric())).isEqualTo(3);
+            int flags = c.ioctl("lo1", new GenericRequest.GetFlags());
+            assertThat(flags & (IfFlags.UP | IfFlags.DEBUG | IfFlags.LINK1))
+                    .isEqualTo(IfFlags.UP | IfFlags.DEBUG | IfFlags.LINK1);
+            assertThat(c.ioctl("uplink", new GenericRequest.GetMtu())).isEqualTo(9000);
+            assertThat(c.ioctl("uplink", new GenericRequest.GetFlags()) & IfFlags.NOARP).isNotZero();
+        }
+        assertThat(log.text())
+                .contains("ifconfig nosuch0 create: Invalid argument")
+                .contains("ifconfig lo1 create: File exists")
+                .contains("ifconfig lo1 mtu: Invalid argument ('mtu' needs a number, not 'abc')")
+                .contains("ifconfig lo1 frobnicate: Invalid argument (unknown word 'frobnicate')")
+                .contains("4 step(s) failed");
+        // the file is rewritten from what the stack now is
+        String saved = Files.readString(conf);
+        assertThat(saved).contains("cloned_interfaces=\"lo1 epair0\"", "ifconfig_epair0a_name=\"uplink\"",
+                "ifconfig_lo1=\"metric 3 debug link1 up\"", "ifconfig_uplink=\"mtu 9000 -arp\"");
+        TestDaemons.stopClean(d);
+    }
+
+    @Test
+    void concurrentChangesAreAllSaved() throws Exception {
+        Daemon d = TestDaemons.start(TestDaemons.options(dir), new TestDaemons.MemoryLog());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> made = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                made.add(pool.submit(() -> {
+                    List<String> mine = new ArrayList<>();
+                    try (SocketClient c = SocketClient.open(d.options().socket())) {
+                        for (int i = 0; i < 6; i++) {
+                            String n = c.create("lo", CloneParams.NONE);
+                            c.ioctl(n, new GenericRequest.SetMetric(i));
+                            if (i % 3 == 0) {
+                                c.destroy(n);
+                            } else {
+                                mine.add(n);
+                            }
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            int kept = 0;
+            for (Future<List<String>> f : made) {
+                kept += f.get().size();
+            }
+            assertThat(kept).isEqualTo(16);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> names = d.stack().interfaces();
+        SavedConfig saved = RcConf.parse(Files.readString(d.options().config())).config();
+        assertThat(saved.clones()).hasSize(16);
+        // 4 threads x (6 creates, 6 metrics, 2 destroys) = 56 changes; a save may cover several
+        assertThat(d.configWrites()).isBetween(1L, 56L);
+        TestDaemons.stopClean(d);
+
+        Daemon again = TestDaemons.start(TestDaemons.options(dir), new TestDaemons.MemoryLog());
+        assertThat(again.stack().interfaces()).containsExactlyInAnyOrderElementsOf(names);
+        for (String n : names) {
+            if (!n.equals("lo0")) {
+                assertThat(again.stack().ioctl(n, new GenericRequest.GetMetric()))
+                        .isEqualTo(metricOf(saved, n));
+            }
+        }
+        TestDaemons.stopClean(again);
+    }
+
+    private static int metricOf(SavedConfig c, String ifname) {
+        for (SavedConfig.Settings s : c.settings()) {
+            if (s.ifname().equals(ifname)) {
+                int i = s.words().indexOf("metric");
+                return i < 0 ? 0 : Integer.parseInt(s.words().get(i + 1));
+            }
+        }
+        return 0;
+    }
+}
