@@ -145,8 +145,8 @@ public final class Daemon implements AutoCloseable {
      * reference was dropped and every softc released), and logs it.
      */
     public synchronized LeakReport stop() {
-        if (!started || stopping) {
-            return finalReport;
+        if (server == null || stopping) {
+            return finalReport; // never started, start failed (it cleaned up), or stopped already
         }
         stopping = true;
         try {
