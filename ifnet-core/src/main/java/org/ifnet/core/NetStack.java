@@ -695,8 +695,11 @@ public final class NetStack implements AutoCloseable {
 
     /** Waits for deferred releases queued in epoch sections; returns when none is pending. */
     public void quiesce() {
-        for (int i = 0; i < 10_000 && (epoch.pending() > 0 || epoch.drain() > 0); i++) {
-            Thread.onSpinWait();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (epoch.pending() > 0 && System.nanoTime() < deadline) {
+            if (epoch.drain() == 0) {
+                Thread.yield(); // the reclaimer is running the last batch
+            }
         }
     }
 

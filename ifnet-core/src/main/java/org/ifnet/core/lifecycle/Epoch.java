@@ -54,6 +54,8 @@ public final class Epoch {
     private final Object registerLock = new Object();
     private volatile Slot[] slots = new Slot[0];
     private final ConcurrentLinkedQueue<Runnable> deferred = new ConcurrentLinkedQueue<>();
+    /** Deferred calls queued and not yet finished (queued, or taken by a drain and running). */
+    private final java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong reclaimerRunning = new AtomicLong();
     private final String name;
 
@@ -133,6 +135,7 @@ public final class Epoch {
             task.run();
             return;
         }
+        outstanding.incrementAndGet();
         deferred.add(task);
         startReclaimer();
     }
@@ -147,15 +150,27 @@ public final class Epoch {
             return 0;
         }
         synchronize();
+        RuntimeException first = null;
         for (Runnable r : batch) {
-            r.run();
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e; // run the rest of the batch, then report the first failure
+                }
+            } finally {
+                outstanding.decrementAndGet();
+            }
+        }
+        if (first != null) {
+            throw first;
         }
         return batch.size();
     }
 
-    /** Calls queued and not yet run. */
+    /** Deferred calls not yet finished, whether queued or running in a drain. */
     public int pending() {
-        return deferred.size();
+        return outstanding.get();
     }
 
     private void startReclaimer() {
