@@ -34,8 +34,9 @@ import org.ifnet.tool.proto.WireWriter;
  * connection has a whole request frame buffered, the connection becomes busy: the selector
  * stops watching it and a worker decodes the frame, runs the call through {@link CallHandler}
  * (which takes and drops every interface reference inside the call), encodes the reply and
- * queues the connection on {@link #completed}. The selector thread then writes the reply and
- * goes on with any frame the client pipelined. So a connection has at most one call in
+ * writes as much of the reply as the socket takes at once, and queues the connection on
+ * {@link #completed}; the selector thread then writes what is left and goes on with any frame
+ * the client pipelined. So a connection has at most one call in
  * flight, the workers' queue is bounded by the number of connections, and a client that
  * vanishes mid-call costs nothing but a failed write: its call ran to the end and held its
  * references only inside it.
@@ -342,6 +343,13 @@ final class ControlServer {
         ByteBuffer copy = ByteBuffer.allocate(reply.remaining());
         copy.put(reply).flip();
         c.out = copy;
+        try {
+            // first try from here, so the client has its answer without waiting for the selector;
+            // the selector finishes a partial write and re-arms reading
+            c.channel.write(copy);
+        } catch (IOException e) {
+            // the selector's write meets the same error and closes the connection
+        }
         served.incrementAndGet();
         completed.add(c);
         selector.wakeup();
