@@ -71,6 +71,9 @@ final class ControlServer {
     private final ThreadLocal<WireWriter> writers =
             ThreadLocal.withInitial(() -> new WireWriter(1024, FrameHeader.MAX_REPLY));
     private volatile boolean running = true;
+    /** When accepts paused after a failed accept resume (System.nanoTime), or 0; selector thread only. */
+    private long acceptPausedUntil;
+    static final long ACCEPT_PAUSE_MS = 100;
     private volatile boolean draining;
 
     ControlServer(ServerSocketChannel server, CallHandler handler, Messages messages, DaemonLog log,
@@ -125,26 +128,22 @@ final class ControlServer {
     private void run() {
         try {
             while (running) {
-                selector.select();
+                long pause = acceptPausedUntil - System.nanoTime();
+                if (acceptPausedUntil != 0 && pause <= 0) {
+                    resumeAccepting();
+                }
+                if (acceptPausedUntil != 0) {
+                    selector.select(Math.max(1, pause / 1_000_000));
+                } else {
+                    selector.select();
+                }
                 runTasks();
                 drainCompleted();
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
                     SelectionKey k = it.next();
                     it.remove();
-                    if (!k.isValid()) {
-                        continue;
-                    }
-                    if (k.isAcceptable()) {
-                        acceptAll();
-                    } else {
-                        Connection c = (Connection) k.attachment();
-                        if (k.isReadable()) {
-                            onReadable(c);
-                        } else if (k.isWritable()) {
-                            write(c);
-                        }
-                    }
+                    handle(k);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -156,6 +155,28 @@ final class ControlServer {
         }
     }
 
+    /** One ready key; a failure touches only its own connection. */
+    private void handle(SelectionKey k) {
+        if (!k.isValid()) {
+            return;
+        }
+        if (k.isAcceptable()) {
+            acceptAll(k);
+            return;
+        }
+        Connection c = (Connection) k.attachment();
+        try {
+            if (k.isReadable()) {
+                onReadable(c);
+            } else if (k.isWritable()) {
+                write(c);
+            }
+        } catch (RuntimeException e) {
+            log.warn(c.describe() + ": " + e + "; closing its connection");
+            close(c);
+        }
+    }
+
     private void runTasks() {
         Runnable r;
         while ((r = tasks.poll()) != null) {
@@ -163,26 +184,55 @@ final class ControlServer {
         }
     }
 
-    private void acceptAll() throws IOException {
-        SocketChannel ch;
-        while (!draining && (ch = server.accept()) != null) {
-            long serial = accepted.incrementAndGet();
-            UnixDomainPrincipal peer = null;
+    private void acceptAll(SelectionKey serverKey) {
+        while (!draining) {
+            SocketChannel ch;
             try {
-                ch.configureBlocking(false);
-                peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            } catch (IOException | UnsupportedOperationException e) {
-                log.warn("no peer credentials for client " + serial + " (" + e + "); it may only read");
+                ch = server.accept();
+            } catch (IOException e) {
+                // out of file descriptors, most likely: the client waits in the backlog; retry soon
+                log.warn("cannot accept a client: " + e + "; pausing accepts for " + ACCEPT_PAUSE_MS + " ms");
+                serverKey.interestOps(0);
+                acceptPausedUntil = System.nanoTime() + ACCEPT_PAUSE_MS * 1_000_000L;
+                return;
             }
-            Connection c = new Connection(serial, ch, peer);
-            if (connections.size() >= maxClients) {
-                refuse(c);
-                continue;
+            if (ch == null) {
+                return;
             }
-            c.key = ch.register(selector, SelectionKey.OP_READ, c);
-            connections.add(c);
-            open.incrementAndGet();
+            accept(ch);
         }
+    }
+
+    private void resumeAccepting() {
+        acceptPausedUntil = 0;
+        SelectionKey k = server.keyFor(selector);
+        if (k != null && k.isValid()) {
+            k.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    private void accept(SocketChannel ch) {
+        long serial = accepted.incrementAndGet();
+        UnixDomainPrincipal peer = null;
+        try {
+            ch.configureBlocking(false);
+            peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("no peer credentials for client " + serial + " (" + e + "); it may only read");
+        }
+        Connection c = new Connection(serial, ch, peer);
+        if (connections.size() >= maxClients) {
+            refuse(c);
+            return;
+        }
+        try {
+            c.key = ch.register(selector, SelectionKey.OP_READ, c);
+        } catch (IOException e) {
+            close(c); // gone before we could watch it
+            return;
+        }
+        connections.add(c);
+        open.incrementAndGet();
     }
 
     /** Past the client limit: one error frame, best effort, then close. */

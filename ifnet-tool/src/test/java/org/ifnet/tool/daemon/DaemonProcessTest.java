@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ifnet.core.IfInfo;
 import org.ifnet.core.MacAddress;
@@ -18,6 +22,7 @@ import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.tool.client.SocketClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +50,11 @@ class DaemonProcessTest {
     }
 
     private SocketClient startDaemon(String logName) throws Exception {
-        daemon = Jvm.start(Jvm.command(List.of(), Jvm.joined(), DaemonCommand.class,
+        return startDaemon(logName, List.of());
+    }
+
+    private SocketClient startDaemon(String logName, List<String> prefix) throws Exception {
+        daemon = Jvm.start(Jvm.command(prefix, Jvm.joined(), DaemonCommand.class,
                 "--socket", socket().toString(), "--config", config().toString()), dir.resolve(logName));
         return TestDaemons.awaitAnswer(socket(), daemon, Duration.ofSeconds(60));
     }
@@ -126,6 +135,41 @@ class DaemonProcessTest {
         idle.close();
         // SIGTERM is not a configuration change: a restart brings the interfaces back
         assertThat(Files.readString(config())).contains("cloned_interfaces=\"epair0 lo1\"");
+    }
+
+    @Test
+    void runningOutOfFileDescriptorsOnlyDelaysClients() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "needs prlimit(1)");
+        try (SocketClient first = startDaemon("daemon.log", List.of("/usr/bin/prlimit", "--nofile=96:96"))) {
+            assertThat(first.interfaces()).containsExactly("lo0");
+        }
+        // more clients than the daemon has descriptors: the rest wait in the listen backlog
+        int n = 200;
+        List<SocketClient> clients = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (int i = 0; i < n; i++) {
+                clients.add(SocketClient.open(socket()));
+            }
+            List<Future<List<String>>> calls = new ArrayList<>();
+            for (SocketClient c : clients) {
+                calls.add(pool.submit(() -> {
+                    try {
+                        return c.interfaces();
+                    } finally {
+                        c.close(); // lets the daemon accept the next one
+                    }
+                }));
+            }
+            for (Future<List<String>> f : calls) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).containsExactly("lo0");
+            }
+        } finally {
+            pool.shutdownNow();
+            clients.forEach(SocketClient::close);
+        }
+        assertThat(Files.readString(dir.resolve("daemon.log"))).contains("pausing accepts");
+        stopWithSigterm("daemon.log");
     }
 
     private void stopWithSigterm(String logName) throws Exception {
