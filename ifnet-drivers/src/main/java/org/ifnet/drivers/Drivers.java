@@ -3,6 +3,8 @@ package org.ifnet.drivers;
 import org.ifnet.core.NetStack;
 import org.ifnet.drivers.epair.EpairCloner;
 import org.ifnet.drivers.lo.LoopbackCloner;
+import org.ifnet.drivers.tap.TapCloner;
+import org.ifnet.drivers.vlan.VlanCloner;
 
 /** Registers ifnet's drivers on a stack, in FreeBSD's usual order (lo first, so lo0 exists). */
 public final class Drivers {
@@ -13,6 +15,8 @@ public final class Drivers {
     public static NetStack registerAll(NetStack stack) {
         stack.registerCloner(new LoopbackCloner());
         stack.registerCloner(new EpairCloner());
+        stack.registerCloner(new TapCloner());
+        stack.registerCloner(new VlanCloner(stack));
         return stack;
     }
 }

@@ -2,9 +2,11 @@ package org.ifnet.drivers.epair;
 
 import org.ifnet.core.IfCap;
 import org.ifnet.core.IfFlags;
+import org.ifnet.core.IfRef;
 import org.ifnet.core.IfType;
 import org.ifnet.core.Ifnet;
 import org.ifnet.core.MacAddress;
+import org.ifnet.core.NetStack;
 import org.ifnet.core.clone.AdvancedCloner;
 import org.ifnet.core.clone.CloneContext;
 import org.ifnet.core.clone.CloneParams;
@@ -19,6 +21,8 @@ import org.ifnet.core.ioctl.IfnetException;
  * either end destroys both. Only "epair" plus digits matches, as epair_clone_match() has it.
  */
 public final class EpairCloner extends AdvancedCloner {
+    /** Driver fail point: create attached both ends and is about to pair them. Argument: end a. */
+    public static final String FP_ATTACHED = "epair.create.attached";
     static final int FLAGS = IfFlags.BROADCAST | IfFlags.SIMPLEX | IfFlags.MULTICAST;
     static final long BAUDRATE = 10_000_000_000L;
 
@@ -46,8 +50,16 @@ public final class EpairCloner extends AdvancedCloner {
         EpairSoftc b = new EpairSoftc();
         Ifnet ia = ctx.attach(spec("epair" + unit + "a", macA, unit), a);
         Ifnet ib = ctx.attach(spec("epair" + unit + "b", macB, -1), b);
-        a.pairWith(ib);
-        b.pairWith(ia);
+        // Both ends are findable from here on and may be destroyed at any moment: pair them
+        // holding references (rule 1), taken by index and generation so that an end already
+        // gone is never touched. A failed pairing (ENXIO) rolls the whole create back.
+        NetStack stack = ctx.stack();
+        stack.failPoints().hit(FP_ATTACHED, ia);
+        try (IfRef ra = stack.lookup(ia.index(), ia.generation());
+             IfRef rb = stack.lookup(ib.index(), ib.generation())) {
+            a.pairWith(ib);
+            b.pairWith(ia);
+        }
         return ia;
     }
 

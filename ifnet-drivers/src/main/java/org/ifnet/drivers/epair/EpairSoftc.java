@@ -8,11 +8,16 @@ import org.ifnet.core.Softc;
 import org.ifnet.core.frame.Ether;
 import org.ifnet.core.frame.Frame;
 import org.ifnet.core.ioctl.Ack;
+import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfRequest;
+import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.lifecycle.Epoch;
+import org.ifnet.core.lifecycle.IfState;
 import org.ifnet.core.media.IfMedia;
 import org.ifnet.core.media.MediaWord;
+import org.ifnet.drivers.DataPath;
+import org.ifnet.drivers.LinkSync;
 
 /**
  * One end of an epair. A frame sent on one end arrives as input on the other, synchronously
@@ -29,9 +34,18 @@ final class EpairSoftc extends Softc {
     private volatile Ifnet peer;
     private IfMedia media = new IfMedia(MEDIA);   // guarded by the lock; null once released
 
+    /**
+     * Links this end to {@code other}; ENXIO once a destroy of this end has begun. The check
+     * and {@link #peerForDestroy()} both run under this lock, and a destroy marks the end DYING
+     * before asking for its peer, so either that destroy sees the peer (and takes both ends)
+     * or this pairing fails (and the create rolls back): never a surviving half.
+     */
     void pairWith(Ifnet other) {
-        lock();
+        lockAttached();
         try {
+            if (ifp().state() != IfState.ATTACHED) {
+                throw new IfnetException(Errno.ENXIO, ifp().name() + " was destroyed while it was being created");
+            }
             peer = other;
         } finally {
             unlock();
@@ -51,6 +65,10 @@ final class EpairSoftc extends Softc {
     @Override
     @SuppressWarnings("unchecked")
     protected <R> R ioctl(IfRequest<R> req) {
+        if (req instanceof GenericRequest.SetFlags) {
+            applyUp();
+            return (R) Ack.OK;
+        }
         lockAttached();
         try {
             Ifnet ifp = ifp();
@@ -62,10 +80,6 @@ final class EpairSoftc extends Softc {
                 media.set(((GenericRequest.SetMedia) req).media());
                 return (R) Ack.OK;
             }
-            if (req instanceof GenericRequest.SetFlags) {
-                applyUp(ifp);
-                return (R) Ack.OK;
-            }
             if (req instanceof GenericRequest.SetMtu) {
                 return (R) Ack.OK; // epair_ioctl lets any MTU the generic layer accepts through
             }
@@ -75,14 +89,25 @@ final class EpairSoftc extends Softc {
         }
     }
 
-    /** RUNNING follows our UP; our link follows the peer's UP, the peer's link follows ours. */
-    private void applyUp(Ifnet ifp) {
-        boolean up = ifp.isUp();
-        ifp.setDriverFlags(up ? IfFlags.RUNNING : 0, up ? 0 : IfFlags.RUNNING);
-        Ifnet p = peer;
+    /**
+     * RUNNING follows our UP; our link follows the peer's UP, the peer's link follows ours.
+     * The link changes are made after unlocking: their listeners (lagg, vlan) take their own
+     * locks and call into drivers, so firing them under this lock could deadlock.
+     */
+    private void applyUp() {
+        Ifnet ifp = ifp();
+        Ifnet p;
+        lockAttached();
+        try {
+            boolean up = ifp.isUp();
+            ifp.setDriverFlags(up ? IfFlags.RUNNING : 0, up ? 0 : IfFlags.RUNNING);
+            p = peer;
+        } finally {
+            unlock();
+        }
         if (p != null) {
-            p.setLinkState(up ? LinkState.UP : LinkState.DOWN);
-            ifp.setLinkState(p.isUp() ? LinkState.UP : LinkState.DOWN);
+            LinkSync.converge(p, () -> ifp.isUp() ? LinkState.UP : LinkState.DOWN);
+            LinkSync.converge(ifp, () -> p.isUp() ? LinkState.UP : LinkState.DOWN);
         }
     }
 
@@ -98,27 +123,16 @@ final class EpairSoftc extends Softc {
         Epoch epoch = ifp.stack().epoch();
         epoch.enter();
         try {
-            if ((ifp.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)) {
-                ifp.counters().add(IfCounter.OERRORS, 1);
-                f.free();
-                return false;
+            if ((ifp.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)
+                    || !DataPath.tagInBand(f)) { // no hardware tagging on a virtual cable
+                return DataPath.drop(ifp, IfCounter.OERRORS, f);
             }
             Ifnet p = peer;
             if (p == null || (p.flags() & (IfFlags.UP | IfFlags.RUNNING)) != (IfFlags.UP | IfFlags.RUNNING)
-                    || p.state() != org.ifnet.core.lifecycle.IfState.ATTACHED) {
-                ifp.counters().add(IfCounter.OQDROPS, 1);
-                f.free();
-                return false;
+                    || p.state() != IfState.ATTACHED) {
+                return DataPath.drop(ifp, IfCounter.OQDROPS, f);
             }
-            int len = f.length();
-            ifp.counters().addPacket(IfCounter.OPACKETS, IfCounter.OBYTES, len);
-            if (Ether.isMulticast(Ether.dst(f))) {
-                ifp.counters().add(IfCounter.OMCASTS, 1);
-            }
-            if (f.hasVlanTag()) { // no hardware tagging on a virtual cable: the tag travels in the bytes
-                Ether.vlanEncap(f, f.vlanTag());
-                f.clearVlanTag();
-            }
+            DataPath.countOutput(ifp, f.length(), Ether.isMulticast(Ether.dst(f)));
             p.input(f);
             return true;
         } finally {

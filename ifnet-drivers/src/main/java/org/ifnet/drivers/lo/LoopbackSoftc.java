@@ -11,6 +11,8 @@ import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfRequest;
 import org.ifnet.core.ioctl.IfnetException;
+import org.ifnet.drivers.DataPath;
+import org.ifnet.drivers.LinkSync;
 
 /**
  * A loopback's state: nothing but a flag saying whether it was torn down, so that the
@@ -23,19 +25,21 @@ final class LoopbackSoftc extends Softc {
     @Override
     @SuppressWarnings("unchecked")
     protected <R> R ioctl(IfRequest<R> req) {
+        Ifnet ifp = ifp();
+        if (req instanceof GenericRequest.SetFlags) {
+            lockAttached();
+            try {
+                boolean up = ifp.isUp();
+                ifp.setDriverFlags(up ? IfFlags.RUNNING : 0, up ? 0 : IfFlags.RUNNING);
+            } finally {
+                unlock();
+            }
+            // after unlocking: link listeners take their own locks (see LinkSync)
+            LinkSync.converge(ifp, () -> ifp.isUp() ? LinkState.UP : LinkState.DOWN);
+            return (R) Ack.OK;
+        }
         lockAttached();
         try {
-            Ifnet ifp = ifp();
-            if (req instanceof GenericRequest.SetFlags) {
-                if (ifp.isUp()) {
-                    ifp.setDriverFlags(IfFlags.RUNNING, 0);
-                    ifp.setLinkState(LinkState.UP);
-                } else {
-                    ifp.setDriverFlags(0, IfFlags.RUNNING);
-                    ifp.setLinkState(LinkState.DOWN);
-                }
-                return (R) Ack.OK;
-            }
             if (req instanceof GenericRequest.SetMtu) {
                 int mtu = ((GenericRequest.SetMtu) req).mtu();
                 if (mtu > LoopbackCloner.MAX_MTU) {
@@ -54,11 +58,9 @@ final class LoopbackSoftc extends Softc {
         checkLive();
         Ifnet ifp = ifp();
         if (!ifp.isUp()) {
-            ifp.counters().add(IfCounter.OERRORS, 1);
-            f.free();
-            return false;
+            return DataPath.drop(ifp, IfCounter.OERRORS, f);
         }
-        ifp.counters().addPacket(IfCounter.OPACKETS, IfCounter.OBYTES, f.length());
+        DataPath.countOutput(ifp, f.length(), false);
         ifp.input(f);
         return true;
     }
