@@ -50,8 +50,9 @@ final class ConfigTracker implements IfListener {
         }
     }
 
-    /** An interface as it was when it arrived. */
-    record Known(int index, int generation, String originalName, IfInfo baseline, int baselineMedia, Clone origin) {
+    /** An interface as it was when it arrived; {@code driverBaseline} is its driver's state words then. */
+    record Known(int index, int generation, String originalName, IfInfo baseline, int baselineMedia,
+                 List<String> driverBaseline, Clone origin) {
         long order() {
             return origin == null ? 0 : origin.seq;
         }
@@ -109,8 +110,39 @@ final class ConfigTracker implements IfListener {
 
     @Override
     public void arrival(Ifnet ifp) {
-        known.put(key(ifp.index(), ifp.generation()),
-                new Known(ifp.index(), ifp.generation(), ifp.name(), ifp.info(), media(ifp.name()), creating.get()));
+        IfInfo info = ifp.info();
+        known.put(key(ifp.index(), ifp.generation()), new Known(ifp.index(), ifp.generation(), ifp.name(), info,
+                media(ifp.name()), driverState(info), creating.get()));
+    }
+
+    private List<String> driverState(IfInfo info) {
+        DriverSettings d = driverOf(info);
+        if (d == null) {
+            return List.of();
+        }
+        try (IfRef ref = stack.lookup(info.name())) {
+            return driverState(d, ref);
+        } catch (IfnetException e) {
+            return List.of();
+        }
+    }
+
+    /** The driver's state words; none when the driver cannot say (it is being destroyed). */
+    private static List<String> driverState(DriverSettings d, IfRef ref) {
+        try {
+            return d.state(ref, ref.ioctl(new GenericRequest.GetInfo()));
+        } catch (IfnetException e) {
+            return List.of();
+        }
+    }
+
+    private DriverSettings driverOf(IfInfo info) {
+        for (DriverSettings d : drivers) {
+            if (d.handles(info)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -119,8 +151,17 @@ final class ConfigTracker implements IfListener {
     }
 
     private int media(String ifname) {
+        try (IfRef ref = stack.lookup(ifname)) {
+            return media(ref);
+        } catch (IfnetException e) {
+            return NO_MEDIA;
+        }
+    }
+
+    /** The selected media word, or NO_MEDIA when the driver has none now (a detached vlan). */
+    private static int media(IfRef ref) {
         try {
-            return stack.ioctl(ifname, new GenericRequest.GetMedia()).current();
+            return ref.ioctl(new GenericRequest.GetMedia()).current();
         } catch (IfnetException e) {
             return NO_MEDIA;
         }
@@ -131,8 +172,8 @@ final class ConfigTracker implements IfListener {
         return known.size();
     }
 
-    /** One known interface as it is now. */
-    private record Row(Known known, IfInfo info, int media, List<String> driverWords) {
+    /** One known interface as it is now; {@code bare}: made again without create parameters. */
+    private record Row(Known known, IfInfo info, int media, List<String> driverWords, boolean bare) {
     }
 
     /** The configuration that rebuilds the stack as it is now. */
@@ -141,18 +182,24 @@ final class ConfigTracker implements IfListener {
         all.sort(Comparator.comparingLong(Known::order).thenComparingInt(Known::index));
         List<Row> rows = new ArrayList<>(all.size());
         for (Known k : all) {
-            try (IfRef ref = stack.lookup(k.index(), k.generation())) {
-                IfInfo info = ref.ioctl(new GenericRequest.GetInfo());
-                int media = k.baselineMedia() == NO_MEDIA ? NO_MEDIA : ref.ioctl(new GenericRequest.GetMedia()).current();
-                List<String> words = new ArrayList<>();
-                for (DriverSettings d : drivers) {
-                    if (d.handles(info)) {
-                        words.addAll(d.words(ref, info));
-                    }
-                }
-                rows.add(new Row(k, info, media, words));
+            IfRef ref;
+            IfInfo info;
+            try {
+                ref = stack.lookup(k.index(), k.generation());
+                info = ref.ioctl(new GenericRequest.GetInfo());
             } catch (IfnetException e) {
-                // destroyed since: the save after that destroy writes it right
+                continue; // destroyed since: the save after that destroy writes it right
+            }
+            try {
+                DriverSettings d = driverOf(info);
+                Clone c = k.origin();
+                boolean bare = d != null && c != null && c.name != null && d.recreatesBare(c.name);
+                List<String> words = d == null ? List.of()
+                        : d.change(bare ? List.of() : k.driverBaseline(), driverState(d, ref));
+                // a vlan's or lagg's media is its parent's or ports': not a setting of its own
+                rows.add(new Row(k, info, d == null ? media(ref) : NO_MEDIA, words, bare));
+            } finally {
+                ref.close();
             }
         }
         Map<String, String> renamed = new HashMap<>();
@@ -170,7 +217,7 @@ final class ConfigTracker implements IfListener {
         for (Row r : rows) {
             Clone c = r.known().origin();
             if (c != null && c.name != null && seen.add(c)) {
-                clones.add(new SavedConfig.Clone(c.name, createArgs(c.params, renamed)));
+                clones.add(new SavedConfig.Clone(c.name, r.bare() ? List.of() : createArgs(c.params, renamed)));
             }
             List<String> words = SettingsDiff.words(r.known(), r.info(), r.media(), r.driverWords());
             if (!words.isEmpty()) {

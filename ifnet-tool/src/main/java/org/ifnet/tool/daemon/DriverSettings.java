@@ -14,8 +14,18 @@ interface DriverSettings {
     /** True for interfaces of this driver. */
     boolean handles(IfInfo info);
 
-    /** The interface's driver settings now, as ifconfig words ("laggproto", "failover", ...). */
-    List<String> words(IfRef ref, IfInfo info);
+    /** The interface's driver settings now, as the ifconfig words that set them on a new one. */
+    List<String> state(IfRef ref, IfInfo info);
+
+    /** Words that take an interface from state {@code was} (as it was made) to {@code now}; none if equal. */
+    List<String> change(List<String> was, List<String> now);
+
+    /**
+     * True when an interface first made as {@code recreateName} is better made again bare (no
+     * create parameters) and given its whole state by words, which run after every interface
+     * exists under its current name (a vlan whose parent was renamed or destroyed since).
+     */
+    boolean recreatesBare(String recreateName);
 
     /**
      * Applies the word at the head of {@code words} to {@code ifname}, taking it and its

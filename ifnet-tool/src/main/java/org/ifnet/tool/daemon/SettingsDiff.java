@@ -10,9 +10,9 @@ import org.ifnet.core.media.MediaWord;
 
 /**
  * The generic settings an interface has beyond what it had when it was made, as ifconfig
- * words in an order that applies cleanly: address, mtu, metric, description, media,
- * capabilities, other flags, groups, the driver's words, and "up" or "down" last (as rc.conf
- * lines end in "up"). {@link ConfigApplier} reads the same words back.
+ * words in an order that applies cleanly: the driver's words first (a vlan's parent, a lagg's
+ * ports, which set the MTU and address), then address, mtu, metric, description, media,
+ * capabilities, other flags, groups, and "up" or "down" last (as rc.conf lines end in "up"). {@link ConfigApplier} reads the same words back.
  */
 final class SettingsDiff {
     /** The flags ifconfig can set by name, besides UP, with their words (set, clear). */
@@ -28,7 +28,7 @@ final class SettingsDiff {
 
     static List<String> words(ConfigTracker.Known k, IfInfo now, int mediaNow, List<String> driverWords) {
         IfInfo was = k.baseline();
-        List<String> w = new ArrayList<>();
+        List<String> w = new ArrayList<>(driverWords);
         if (now.lladdr() != was.lladdr() && now.lladdr() != MacAddress.NONE) {
             w.add("ether");
             w.add(MacAddress.format(now.lladdr()));
@@ -49,7 +49,8 @@ final class SettingsDiff {
                 w.add(now.description());
             }
         }
-        if (mediaNow != k.baselineMedia() && mediaNow != ConfigTracker.NO_MEDIA) {
+        if (mediaNow != k.baselineMedia() && mediaNow != ConfigTracker.NO_MEDIA
+                && k.baselineMedia() != ConfigTracker.NO_MEDIA) {
             w.add("media");
             w.add(MediaWord.subtypeName(mediaNow));
             String opts = MediaWord.optionNames(mediaNow);
@@ -83,7 +84,6 @@ final class SettingsDiff {
                 w.add(g);
             }
         }
-        w.addAll(driverWords);
         if (((now.flags() ^ was.flags()) & IfFlags.UP) != 0) {
             w.add((now.flags() & IfFlags.UP) != 0 ? "up" : "down");
         }

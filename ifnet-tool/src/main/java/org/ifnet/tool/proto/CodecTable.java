@@ -22,6 +22,7 @@ public final class CodecTable {
         CodecTable t = new CodecTable();
         StackCodecs.register(t);
         GenericCodecs.register(t);
+        VlanCodecs.register(t);
         return t;
     }
 

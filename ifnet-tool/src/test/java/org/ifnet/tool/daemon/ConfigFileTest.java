@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +15,8 @@ import java.util.concurrent.Future;
 import org.ifnet.core.IfFlags;
 import org.ifnet.core.clone.CloneParams;
 import org.ifnet.core.ioctl.GenericRequest;
+import org.ifnet.drivers.vlan.VlanReply;
+import org.ifnet.drivers.vlan.VlanRequest;
 import org.ifnet.tool.client.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +153,48 @@ class ConfigFileTest {
             }
         }
         TestDaemons.stopClean(again);
+    }
+
+    @Test
+    void vlansSurviveARestart() throws Exception {
+        Daemon a = TestDaemons.start(TestDaemons.options(dir), new TestDaemons.MemoryLog());
+        Map<String, VlanReply> before = new LinkedHashMap<>();
+        try (SocketClient c = SocketClient.open(a.options().socket())) {
+            c.create("epair", CloneParams.NONE);
+            assertThat(c.create("vlan", CloneParams.of("vlan", "5", "vlandev", "epair0a"))).isEqualTo("vlan0");
+            assertThat(c.create("epair0b.7", CloneParams.NONE)).isEqualTo("epair0b.7");
+            assertThat(c.create("vlan", CloneParams.NONE)).isEqualTo("vlan1");
+            c.ioctl("vlan1", new VlanRequest.SetVlan("epair0a", 9));
+            assertThat(c.create("vlan3", CloneParams.of("vlan", "8", "vlandev", "epair0b"))).isEqualTo("vlan3");
+            c.ioctl("vlan3", VlanRequest.SetVlan.detach());
+            c.ioctl("vlan0", VlanRequest.SetVlan.detach());
+            c.ioctl("vlan0", new VlanRequest.SetVlan("epair0b", 5));
+            c.ioctl("epair0a", new GenericRequest.SetName("wan0")); // vlan1's parent, renamed after
+            c.ioctl("vlan1", new GenericRequest.SetDescr("on wan0"));
+            for (String n : c.interfaces()) {
+                if (n.startsWith("vlan") || n.contains(".")) {
+                    before.put(n, c.ioctl(n, new VlanRequest.GetVlan()));
+                }
+            }
+        }
+        assertThat(before).containsEntry("vlan1", new VlanReply("wan0", 9, VlanReply.ETHERTYPE_VLAN))
+                .containsEntry("vlan3", VlanReply.NONE).containsKey("epair0b.7");
+        List<String> names = a.stack().interfaces();
+        String saved = Files.readString(a.options().config());
+        TestDaemons.stopClean(a);
+
+        TestDaemons.MemoryLog log = new TestDaemons.MemoryLog();
+        Daemon b = TestDaemons.start(TestDaemons.options(dir), log);
+        try (SocketClient c = SocketClient.open(b.options().socket())) {
+            assertThat(c.interfaces()).as(saved).containsExactlyElementsOf(names);
+            for (Map.Entry<String, VlanReply> e : before.entrySet()) {
+                assertThat(c.ioctl(e.getKey(), new VlanRequest.GetVlan())).as(e.getKey() + "\n" + saved)
+                        .isEqualTo(e.getValue());
+            }
+            assertThat(c.ioctl("vlan1", new GenericRequest.GetDescr())).isEqualTo("on wan0");
+        }
+        assertThat(log.text()).as(saved).doesNotContain("failed");
+        TestDaemons.stopClean(b);
     }
 
     private static int metricOf(SavedConfig c, String ifname) {

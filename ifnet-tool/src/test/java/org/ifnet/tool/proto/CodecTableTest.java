@@ -21,6 +21,8 @@ import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfRequest;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.ioctl.MediaReply;
+import org.ifnet.drivers.vlan.VlanReply;
+import org.ifnet.drivers.vlan.VlanRequest;
 import org.junit.jupiter.api.Test;
 
 /** Every call and reply survives the trip through a frame, and the table covers every request. */
@@ -66,6 +68,18 @@ class CodecTableTest {
             assertThat(t.forType(c).type()).isEqualTo(c);
         }
         assertThat(genericExamples()).hasSize(GenericRequest.class.getPermittedSubclasses().length);
+    }
+
+    @Test
+    void vlanRequestsHaveCodecsAndRoundTrip() {
+        CodecTable t = CodecTable.standard();
+        for (Class<?> c : VlanRequest.class.getPermittedSubclasses()) {
+            assertThat(t.forType(c).type()).isEqualTo(c);
+        }
+        roundTrip(new Call.Ioctl<>("vlan0", new VlanRequest.GetVlan()), new VlanReply("epair0a", 5, VlanReply.ETHERTYPE_VLAN), 1);
+        roundTrip(new Call.Ioctl<>("vlan0", new VlanRequest.GetVlan()), VlanReply.NONE, 2);
+        roundTrip(new Call.Ioctl<>("vlan0", new VlanRequest.SetVlan("epair0a", 4094)), Ack.OK, 3);
+        roundTrip(new Call.Ioctl<>("vlan0", VlanRequest.SetVlan.detach()), Ack.OK, 4);
     }
 
     @Test
