@@ -264,8 +264,20 @@ public final class NetStack implements AutoCloseable {
             }
             units.clear();
             for (Ifnet ifp : attached) {
-                fire(l -> l.arrival(ifp));
+                if (ifp.state() == IfState.ATTACHED) {
+                    fire(l -> l.arrival(ifp));
+                }
             }
+            dropCreateRefs();
+        }
+
+        private void dropCreateRefs() {
+            for (Ifnet ifp : attached) {
+                if (ifp.dropOne()) {
+                    finalRelease(ifp);
+                }
+            }
+            attached.clear();
         }
 
         void rollback() {
@@ -275,6 +287,7 @@ public final class NetStack implements AutoCloseable {
                     detachOne(ifp);
                 }
             }
+            dropCreateRefs();
             for (int u : units) {
                 cloner.units().free(u);
             }
@@ -293,6 +306,10 @@ public final class NetStack implements AutoCloseable {
             int index = indexes.alloc(gen);
             Ifnet ifp = new Ifnet(this, cloner, softc, spec, index, gen[0]);
             softc.bind(ifp);
+            // The create holds a reference until commit or rollback, taken before the
+            // interface is published: once findable, a concurrent destroy must not release the
+            // softc the driver is still configuring (the create-vs-destroy form of the seed).
+            ifp.retain();
             byName.put(spec.name(), ifp);
             indexes.publish(index, ifp);
             if (cloner != null) {
