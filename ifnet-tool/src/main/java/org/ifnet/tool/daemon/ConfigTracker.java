@@ -183,14 +183,19 @@ final class ConfigTracker implements IfListener {
         List<Row> rows = new ArrayList<>(all.size());
         for (Known k : all) {
             IfRef ref;
-            IfInfo info;
             try {
                 ref = stack.lookup(k.index(), k.generation());
-                info = ref.ioctl(new GenericRequest.GetInfo());
             } catch (IfnetException e) {
                 continue; // destroyed since: the save after that destroy writes it right
             }
             try {
+                stack.failPoints().hit(DaemonSites.SNAPSHOT, ref);
+                IfInfo info;
+                try {
+                    info = ref.ioctl(new GenericRequest.GetInfo());
+                } catch (IfnetException e) {
+                    continue; // being destroyed now: as above (and the finally drops the reference)
+                }
                 DriverSettings d = driverOf(info);
                 Clone c = k.origin();
                 boolean bare = d != null && c != null && c.name != null && d.recreatesBare(c.name);

@@ -10,6 +10,9 @@ public final class DaemonSites {
     /** A call ran; its reply is about to be queued for writing. The argument is the {@code Call}. */
     public static final String REPLY = "daemon.reply";
 
+    /** A configuration snapshot holds a reference to an interface it is about to read; the argument is the {@code IfRef}. */
+    public static final String SNAPSHOT = "daemon.snapshot";
+
     private DaemonSites() {
     }
 }

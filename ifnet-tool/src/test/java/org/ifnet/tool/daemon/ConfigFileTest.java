@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.ifnet.core.IfFlags;
+import org.ifnet.core.IfRef;
 import org.ifnet.core.clone.CloneParams;
 import org.ifnet.core.ioctl.GenericRequest;
+import org.ifnet.core.lifecycle.FailPoints;
 import org.ifnet.drivers.vlan.VlanReply;
 import org.ifnet.drivers.vlan.VlanRequest;
 import org.ifnet.tool.client.SocketClient;
@@ -195,6 +200,37 @@ class ConfigFileTest {
         }
         assertThat(log.text()).as(saved).doesNotContain("failed");
         TestDaemons.stopClean(b);
+    }
+
+    @Test
+    void aSaveRacingADestroyDropsItsReference() throws Exception {
+        Daemon d = TestDaemons.start(TestDaemons.options(dir), new TestDaemons.MemoryLog());
+        FailPoints fp = d.stack().failPoints();
+        try (SocketClient c1 = SocketClient.open(d.options().socket());
+             SocketClient c2 = SocketClient.open(d.options().socket())) {
+            c1.create("epair", CloneParams.NONE);
+            c1.create("lo", CloneParams.NONE);
+            // the save after T1's change holds a reference to lo1, about to read it ...
+            FailPoints.Gate gate = fp.pause(DaemonSites.SNAPSHOT, a -> ((IfRef) a).name().equals("lo1"));
+            CompletableFuture<Object> t1 = CompletableFuture.supplyAsync(
+                    () -> c1.ioctl("epair0a", new GenericRequest.SetMtu(9000)));
+            assertThat(gate.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
+            // ... while T2 destroys lo1 (destroy does not wait for holders; T2's own save waits for T1's)
+            CompletableFuture<Void> t2 = CompletableFuture.runAsync(() -> c2.destroy("lo1"));
+            assertThat(TestDaemons.eventually(Duration.ofSeconds(10),
+                    () -> !d.stack().interfaces().contains("lo1"))).isTrue();
+            assertThat(d.stack().leakReport().heldReferences()).hasSize(1);
+            gate.open();
+            t1.get(10, TimeUnit.SECONDS);
+            t2.get(10, TimeUnit.SECONDS);
+            d.stack().quiesce();
+            assertThat(c1.leakReport().isClean()).isTrue();
+            assertThat(Files.readString(d.options().config())).contains("cloned_interfaces=\"epair0\"")
+                    .doesNotContain("lo1");
+        } finally {
+            fp.clearAll();
+        }
+        TestDaemons.stopClean(d);
     }
 
     private static int metricOf(SavedConfig c, String ifname) {
