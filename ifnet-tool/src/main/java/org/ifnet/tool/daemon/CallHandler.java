@@ -1,5 +1,7 @@
 package org.ifnet.tool.daemon;
 
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jdk.net.UnixDomainPrincipal;
 import org.ifnet.core.NetStack;
 import org.ifnet.core.ioctl.Ack;
@@ -13,12 +15,19 @@ import org.ifnet.tool.proto.Call;
  * which looks the interface up with a reference and drops it before returning, on success or
  * error. Nothing here keeps a reference past a call, so no client, connected or gone, can
  * hold one between calls.
+ *
+ * <p>Creates exclude changes ({@link #createGate}): the configuration describes each interface
+ * by how it differs from what it was when new, and that baseline is read when the interface
+ * arrives, at the end of its create. A change racing the create could land on the interface
+ * between its attach and that read and be taken for part of the baseline, so never written
+ * down. Reads take no lock; changes exclude only creates, not each other.
  */
 final class CallHandler {
     private final NetStack stack;
     private final Privilege privilege;
     private final ConfigTracker tracker;
     private final ConfigKeeper config;
+    private final ReentrantReadWriteLock createGate = new ReentrantReadWriteLock();
 
     CallHandler(NetStack stack, Privilege privilege, ConfigTracker tracker, ConfigKeeper config) {
         this.stack = stack;
@@ -45,10 +54,18 @@ final class CallHandler {
     }
 
     private Object run(Call<?> call) {
-        Object value = dispatch(call);
-        if (call.mutates()) {
-            config.changed();
+        if (!call.mutates()) {
+            return dispatch(call);
         }
+        Lock gate = call instanceof Call.Create ? createGate.writeLock() : createGate.readLock();
+        Object value;
+        gate.lock();
+        try {
+            value = dispatch(call);
+        } finally {
+            gate.unlock();
+        }
+        config.changed();
         return value;
     }
 

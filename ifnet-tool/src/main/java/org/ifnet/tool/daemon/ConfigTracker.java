@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,8 +174,14 @@ final class ConfigTracker implements IfListener {
         return known.size();
     }
 
-    /** One known interface as it is now; {@code bare}: made again without create parameters. */
-    private record Row(Known known, IfInfo info, int media, List<String> driverWords, boolean bare) {
+    /**
+     * One known interface as it is now. {@code taken}: its driver settings are in force (a vlan
+     * attached, a lagg with ports), so its address and MTU came from others; {@code bare}: made
+     * again without create parameters (so its baseline says nothing about the replay);
+     * {@code after}: interfaces its line must follow.
+     */
+    private record Row(Known known, IfInfo info, int media, List<String> driverWords, boolean taken, boolean bare,
+                       List<String> after) {
     }
 
     /** The configuration that rebuilds the stack as it is now. */
@@ -199,10 +207,12 @@ final class ConfigTracker implements IfListener {
                 DriverSettings d = driverOf(info);
                 Clone c = k.origin();
                 boolean bare = d != null && c != null && c.name != null && d.recreatesBare(c.name);
-                List<String> words = d == null ? List.of()
-                        : d.change(bare ? List.of() : k.driverBaseline(), driverState(d, ref));
+                List<String> state = d == null ? List.of() : driverState(d, ref);
+                List<String> words = d == null ? List.of() : d.change(bare ? List.of() : k.driverBaseline(), state);
                 // a vlan's or lagg's media is its parent's or ports': not a setting of its own
-                rows.add(new Row(k, info, d == null ? media(ref) : NO_MEDIA, words, bare));
+                // explicit address and MTU only while it takes them over from others (attached)
+                rows.add(new Row(k, info, d == null ? media(ref) : NO_MEDIA, words, !state.isEmpty(), bare,
+                        d == null ? List.of() : d.dependsOn(state)));
             } finally {
                 ref.close();
             }
@@ -218,18 +228,49 @@ final class ConfigTracker implements IfListener {
         }
         List<SavedConfig.Clone> clones = new ArrayList<>();
         Set<Clone> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<SavedConfig.Settings> settings = new ArrayList<>();
         for (Row r : rows) {
             Clone c = r.known().origin();
             if (c != null && c.name != null && seen.add(c)) {
                 clones.add(new SavedConfig.Clone(c.name, r.bare() ? List.of() : createArgs(c.params, renamed)));
             }
-            List<String> words = SettingsDiff.words(r.known(), r.info(), r.media(), r.driverWords());
+        }
+        return new SavedConfig(clones, renames, settingsInOrder(rows));
+    }
+
+    /**
+     * The settings lines in creation order, except that a line comes after the lines of the
+     * interfaces it names (a vlan after its parent's): a stable topological order. The drivers
+     * refuse loops (a vlan under itself), so there is none to break.
+     */
+    private static List<SavedConfig.Settings> settingsInOrder(List<Row> rows) {
+        Map<String, SavedConfig.Settings> byName = new LinkedHashMap<>();
+        Map<String, List<String>> after = new HashMap<>();
+        for (Row r : rows) {
+            List<String> words = SettingsDiff.words(r.known(), r.info(), r.media(), r.driverWords(),
+                    r.taken() || r.bare(), r.taken());
             if (!words.isEmpty()) {
-                settings.add(new SavedConfig.Settings(r.info().name(), words));
+                byName.put(r.info().name(), new SavedConfig.Settings(r.info().name(), words));
+                after.put(r.info().name(), r.after());
             }
         }
-        return new SavedConfig(clones, renames, settings);
+        List<SavedConfig.Settings> out = new ArrayList<>(byName.size());
+        Set<String> placed = new HashSet<>();
+        for (String n : byName.keySet()) {
+            place(n, byName, after, placed, new HashSet<>(), out);
+        }
+        return out;
+    }
+
+    private static void place(String n, Map<String, SavedConfig.Settings> byName, Map<String, List<String>> after,
+                              Set<String> placed, Set<String> visiting, List<SavedConfig.Settings> out) {
+        if (placed.contains(n) || !byName.containsKey(n) || !visiting.add(n)) {
+            return;
+        }
+        for (String dep : after.get(n)) {
+            place(dep, byName, after, placed, visiting, out);
+        }
+        placed.add(n);
+        out.add(byName.get(n));
     }
 
     /**

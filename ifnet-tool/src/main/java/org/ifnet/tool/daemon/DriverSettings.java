@@ -17,6 +17,12 @@ interface DriverSettings {
     /** The interface's driver settings now, as the ifconfig words that set them on a new one. */
     List<String> state(IfRef ref, IfInfo info);
 
+    /**
+     * The interfaces a state names (a vlan's parent, a lagg's ports): their lines are applied
+     * first, so they have their MTU and address when this one takes them over.
+     */
+    List<String> dependsOn(List<String> state);
+
     /** Words that take an interface from state {@code was} (as it was made) to {@code now}; none if equal. */
     List<String> change(List<String> was, List<String> now);
 

@@ -26,14 +26,21 @@ final class SettingsDiff {
     private SettingsDiff() {
     }
 
-    static List<String> words(ConfigTracker.Known k, IfInfo now, int mediaNow, List<String> driverWords) {
+    /**
+     * {@code explicitEther}, {@code explicitMtu}: write the address or MTU even when they are as
+     * they were made, for interfaces that take them over from others (a vlan from its parent, a
+     * lagg from its first port) and keep them afterwards: on replay they depend on the order
+     * things happen, not on how the interface was made.
+     */
+    static List<String> words(ConfigTracker.Known k, IfInfo now, int mediaNow, List<String> driverWords,
+                              boolean explicitEther, boolean explicitMtu) {
         IfInfo was = k.baseline();
         List<String> w = new ArrayList<>(driverWords);
-        if (now.lladdr() != was.lladdr() && now.lladdr() != MacAddress.NONE) {
+        if ((explicitEther || now.lladdr() != was.lladdr()) && now.lladdr() != MacAddress.NONE) {
             w.add("ether");
             w.add(MacAddress.format(now.lladdr()));
         }
-        if (now.mtu() != was.mtu()) {
+        if (explicitMtu || now.mtu() != was.mtu()) {
             w.add("mtu");
             w.add(Integer.toString(now.mtu()));
         }

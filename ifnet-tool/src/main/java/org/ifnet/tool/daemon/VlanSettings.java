@@ -31,6 +31,12 @@ final class VlanSettings implements DriverSettings {
     }
 
     @Override
+    public List<String> dependsOn(List<String> state) {
+        int i = state.indexOf("vlandev");
+        return i < 0 || i + 1 >= state.size() ? List.of() : List.of(state.get(i + 1));
+    }
+
+    @Override
     public List<String> change(List<String> was, List<String> now) {
         if (was.equals(now)) {
             return List.of();

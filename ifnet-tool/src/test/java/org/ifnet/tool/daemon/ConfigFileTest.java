@@ -20,6 +20,7 @@ import org.ifnet.core.IfRef;
 import org.ifnet.core.clone.CloneParams;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.lifecycle.FailPoints;
+import org.ifnet.drivers.epair.EpairCloner;
 import org.ifnet.drivers.vlan.VlanReply;
 import org.ifnet.drivers.vlan.VlanRequest;
 import org.ifnet.tool.client.SocketClient;
@@ -227,6 +228,30 @@ class ConfigFileTest {
             assertThat(c1.leakReport().isClean()).isTrue();
             assertThat(Files.readString(d.options().config())).contains("cloned_interfaces=\"epair0\"")
                     .doesNotContain("lo1");
+        } finally {
+            fp.clearAll();
+        }
+        TestDaemons.stopClean(d);
+    }
+
+    @Test
+    void aChangeRacingTheCreateOfItsInterfaceIsSaved() throws Exception {
+        Daemon d = TestDaemons.start(TestDaemons.options(dir), new TestDaemons.MemoryLog());
+        FailPoints fp = d.stack().failPoints();
+        try (SocketClient c1 = SocketClient.open(d.options().socket());
+             SocketClient c2 = SocketClient.open(d.options().socket())) {
+            // T1's create has attached epair0a (findable) but not yet returned ...
+            FailPoints.Gate gate = fp.pause(EpairCloner.FP_ATTACHED);
+            CompletableFuture<String> t1 = CompletableFuture.supplyAsync(() -> c1.create("epair", CloneParams.NONE));
+            assertThat(gate.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
+            // ... when T2 changes it: the change waits for the create, so it is not part of the baseline
+            CompletableFuture<Object> t2 = CompletableFuture.supplyAsync(
+                    () -> c2.ioctl("epair0a", new GenericRequest.SetMtu(9000)));
+            assertThat(TestDaemons.eventually(Duration.ofSeconds(10), () -> d.callsInFlight() == 2)).isTrue();
+            gate.open();
+            assertThat(t1.get(10, TimeUnit.SECONDS)).isEqualTo("epair0a");
+            t2.get(10, TimeUnit.SECONDS);
+            assertThat(Files.readString(d.options().config())).contains("ifconfig_epair0a=\"mtu 9000\"");
         } finally {
             fp.clearAll();
         }
