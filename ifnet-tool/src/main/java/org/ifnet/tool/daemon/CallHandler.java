@@ -36,8 +36,23 @@ final class CallHandler {
         this.config = config;
     }
 
-    /** Runs {@code call} for {@code peer}; EPERM when it changes things and the peer may not. */
+    /**
+     * Runs {@code call} for {@code peer} and, for a change, waits until the configuration that
+     * includes it is on disk. EPERM when it changes things and the peer may not.
+     */
     Object execute(Call<?> call, UnixDomainPrincipal peer) {
+        Object value = executeUnsaved(call, peer);
+        if (call.mutates()) {
+            config.changed();
+        }
+        return value;
+    }
+
+    /**
+     * As {@link #execute}, but returns without waiting for the save: the caller answers the
+     * client from {@link #whenSaved} (the server does, so no worker waits on the disk).
+     */
+    Object executeUnsaved(Call<?> call, UnixDomainPrincipal peer) {
         stack.failPoints().hit(DaemonSites.CALL, call);
         if (call.mutates() && !privilege.mayChange(peer)) {
             throw privilege.refuse(peer, describe(call));
@@ -47,10 +62,19 @@ final class CallHandler {
         return value;
     }
 
+    /** Runs {@code done} once a save covering every change made so far is on disk. */
+    void whenSaved(Runnable done) {
+        config.changedThen(done);
+    }
+
     /** Runs {@code call} as the daemon itself (applying the saved configuration). */
     @SuppressWarnings("unchecked")
     <R> R internal(Call<R> call) {
-        return (R) run(call);
+        Object value = run(call);
+        if (call.mutates()) {
+            config.changed();
+        }
+        return (R) value;
     }
 
     private Object run(Call<?> call) {
@@ -58,15 +82,12 @@ final class CallHandler {
             return dispatch(call);
         }
         Lock gate = call instanceof Call.Create ? createGate.writeLock() : createGate.readLock();
-        Object value;
         gate.lock();
         try {
-            value = dispatch(call);
+            return dispatch(call);
         } finally {
             gate.unlock();
         }
-        config.changed();
-        return value;
     }
 
     private Object dispatch(Call<?> call) {

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Saves the configuration file after every change, atomically: the text goes to a temporary
@@ -17,26 +20,40 @@ import java.util.concurrent.locks.ReentrantLock;
  * (then the directory is forced too). A crash at any point leaves the old file or the new
  * one, never a mix; so a daemon killed with SIGKILL finds the last change it acknowledged.
  *
- * <p>Group commit: a change takes a ticket; a save writes a snapshot taken after reading the
- * newest ticket, so it covers every change up to that ticket, and a caller whose ticket is
- * covered by a save that finished meanwhile returns without writing. Many concurrent changes
- * cost a few saves, and each caller still returns only once its change is on disk.
+ * <p>Overview. One saver thread writes; callers never touch the disk. A change takes a ticket
+ * ({@link #requested}, under {@link #lock}) and leaves a waiter; the saver reads the newest
+ * ticket, snapshots the stack (after every change up to that ticket, since each took its
+ * ticket once done), writes, records it in {@link #saved}, and runs every waiter whose ticket
+ * it covers. So a burst of changes costs a few writes (group commit), a client's reply to a
+ * change leaves only once the change is on disk, and a worker thread never waits for a disk.
+ * A failed write is logged and its waiters still run: the change itself happened.
  */
-final class ConfigKeeper {
+final class ConfigKeeper implements AutoCloseable {
     private final Path file;
     private final ConfigTracker tracker;
     private final DaemonLog log;
-    private final AtomicLong requested = new AtomicLong();
-    private final ReentrantLock saving = new ReentrantLock();
-    private long saved;              // guarded by saving
+    private final Object lock = new Object();
+    private long requested;                                   // guarded by lock
+    private long saved;                                       // guarded by lock
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>(); // guarded by lock; tickets ascending
+    private boolean running = true;                           // guarded by lock
     private volatile boolean suspended;
     private final AtomicLong writes = new AtomicLong();
+    private final Thread saver;
+
+    private record Waiter(long ticket, Runnable done) {
+    }
 
     /** {@code file} null: nothing is kept. */
     ConfigKeeper(Path file, ConfigTracker tracker, DaemonLog log) {
         this.file = file;
         this.tracker = tracker;
         this.log = log;
+        this.saver = new Thread(this::saveLoop, "ifnetd-config");
+        this.saver.setDaemon(true);
+        if (file != null) {
+            saver.start();
+        }
     }
 
     Path file() {
@@ -61,22 +78,76 @@ final class ConfigKeeper {
 
     /** Called after a change succeeded; returns once a save covering it is on disk. */
     void changed() {
+        CountDownLatch done = new CountDownLatch(1);
+        changedThen(done::countDown);
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Called after a change succeeded; runs {@code done} (on the saver) once it is on disk. */
+    void changedThen(Runnable done) {
         if (file == null || suspended) {
+            done.run();
             return;
         }
-        long ticket = requested.incrementAndGet();
-        saving.lock();
-        try {
-            if (saved >= ticket) {
+        synchronized (lock) {
+            if (running) {
+                waiters.add(new Waiter(++requested, done));
+                lock.notifyAll();
                 return;
             }
-            long upTo = requested.get();
-            write(RcConf.format(tracker.snapshot()));
-            saved = upTo;
-        } catch (IOException e) {
-            log.warn("cannot save the configuration to " + file + ": " + e);
-        } finally {
-            saving.unlock();
+        }
+        done.run(); // closed: nothing more is saved
+    }
+
+    private void saveLoop() {
+        while (true) {
+            long upTo;
+            synchronized (lock) {
+                while (running && saved >= requested) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        running = false;
+                    }
+                }
+                if (saved >= requested) {
+                    return; // closed, and nothing left to save
+                }
+                upTo = requested;
+            }
+            try {
+                write(RcConf.format(tracker.snapshot()));
+            } catch (IOException | RuntimeException e) {
+                log.warn("cannot save the configuration to " + file + ": " + e);
+            }
+            List<Runnable> ready = new ArrayList<>();
+            synchronized (lock) {
+                saved = upTo;
+                while (!waiters.isEmpty() && waiters.peekFirst().ticket() <= upTo) {
+                    ready.add(waiters.pollFirst().done());
+                }
+            }
+            for (Runnable r : ready) {
+                r.run();
+            }
+        }
+    }
+
+    /** Saves what is pending, then stops the saver. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            running = false;
+            lock.notifyAll();
+        }
+        try {
+            saver.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -33,8 +33,9 @@ import org.ifnet.tool.proto.WireWriter;
  * <p>Overview. The selector thread accepts, reads and writes; it never runs a call. When a
  * connection has a whole request frame buffered, the connection becomes busy: the selector
  * stops watching it and a worker decodes the frame, runs the call through {@link CallHandler}
- * (which takes and drops every interface reference inside the call), encodes the reply and
- * writes as much of the reply as the socket takes at once, and queues the connection on
+ * (which takes and drops every interface reference inside the call), encodes the reply (for a
+ * change, once the configuration saver has it on disk), writes as much of it as the socket
+ * takes at once, and queues the connection on
  * {@link #completed}; the selector thread then writes what is left and goes on with any frame
  * the client pipelined. So a connection has at most one call in
  * flight, the workers' queue is bounded by the number of connections, and a client that
@@ -380,9 +381,11 @@ final class ControlServer {
         int type = FrameHeader.type(c.in, 0);
         int id = FrameHeader.id(c.in, 0);
         ByteBuffer reply;
+        boolean changed = false;
         try {
             Call<?> call = messages.decodeCall(c.in, 0);
-            Object value = handler.execute(call, c.peer);
+            Object value = handler.executeUnsaved(call, c.peer);
+            changed = call.mutates();
             reply = messages.encodeReply(call, id, value, w);
         } catch (IfnetException e) {
             reply = Messages.encodeError(type, id, e.errno(), e.getMessage(), w);
@@ -392,11 +395,20 @@ final class ControlServer {
         }
         ByteBuffer copy = ByteBuffer.allocate(reply.remaining());
         copy.put(reply).flip();
-        c.out = copy;
+        if (changed) {
+            handler.whenSaved(() -> answer(c, copy)); // a change is answered once it is on disk
+        } else {
+            answer(c, copy);
+        }
+    }
+
+    /** Hands a reply back (from a worker, or from the configuration saver after a change). */
+    private void answer(Connection c, ByteBuffer reply) {
+        c.out = reply;
         try {
             // first try from here, so the client has its answer without waiting for the selector;
             // the selector finishes a partial write and re-arms reading
-            c.channel.write(copy);
+            c.channel.write(reply);
         } catch (IOException e) {
             // the selector's write meets the same error and closes the connection
         }

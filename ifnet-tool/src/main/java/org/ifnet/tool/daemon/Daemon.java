@@ -98,6 +98,7 @@ public final class Daemon implements AutoCloseable {
         try {
             channel = SocketFile.bind(options.socket(), options.socketGroup());
         } catch (IOException | RuntimeException e) {
+            keeper.close();
             stack.close();
             throw e;
         }
@@ -108,6 +109,7 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             SocketFile.delete(options.socket());
+            keeper.close();
             stack.close();
             throw e;
         }
@@ -151,6 +153,7 @@ public final class Daemon implements AutoCloseable {
         stopping = true;
         try {
             server.stop(options.grace());
+            keeper.close();
             int count = stack.interfaces().size();
             try {
                 stack.close();
