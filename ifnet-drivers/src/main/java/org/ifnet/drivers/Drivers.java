@@ -2,6 +2,7 @@ package org.ifnet.drivers;
 
 import org.ifnet.core.NetStack;
 import org.ifnet.drivers.epair.EpairCloner;
+import org.ifnet.drivers.lagg.LaggCloner;
 import org.ifnet.drivers.lo.LoopbackCloner;
 import org.ifnet.drivers.tap.TapCloner;
 import org.ifnet.drivers.vlan.VlanCloner;
@@ -17,6 +18,7 @@ public final class Drivers {
         stack.registerCloner(new EpairCloner());
         stack.registerCloner(new TapCloner());
         stack.registerCloner(new VlanCloner(stack));
+        stack.registerCloner(new LaggCloner());
         return stack;
     }
 }

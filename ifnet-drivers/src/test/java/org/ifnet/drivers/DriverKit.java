@@ -23,6 +23,7 @@ enum DriverKit {
         }
     },
     TAP,
+    LAGG,
     VLAN {
         @Override
         void prepare(NetStack stack) {
