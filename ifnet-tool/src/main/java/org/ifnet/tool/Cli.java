@@ -25,6 +25,8 @@ public final class Cli implements Runnable {
             IfconfigCommand.class,
             BatchCommand.class,
             DemoCommand.class,
+            org.ifnet.tool.daemon.DaemonCommand.class,
+            LeaksCommand.class,
             CompletionCommand.class);
 
     /** Runs {@code ifnet ARGS...}; returns the exit status. */
