@@ -25,6 +25,7 @@ public final class Cli implements Runnable {
             IfconfigCommand.class,
             BatchCommand.class,
             DemoCommand.class,
+            org.ifnet.tool.daemon.DaemonCommand.class,
             CompletionCommand.class);
 
     /** Runs {@code ifnet ARGS...}; returns the exit status. */
