@@ -23,6 +23,7 @@ public final class CodecTable {
         StackCodecs.register(t);
         GenericCodecs.register(t);
         VlanCodecs.register(t);
+        LaggCodecs.register(t);
         return t;
     }
 

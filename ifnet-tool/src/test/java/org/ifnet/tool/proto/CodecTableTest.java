@@ -21,6 +21,13 @@ import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfRequest;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.ioctl.MediaReply;
+import org.ifnet.drivers.lagg.LaggOpt;
+import org.ifnet.drivers.lagg.LaggOptions;
+import org.ifnet.drivers.lagg.LaggPortStatus;
+import org.ifnet.drivers.lagg.LaggRequest;
+import org.ifnet.drivers.lagg.LaggStatus;
+import org.ifnet.drivers.lagg.hash.FlowHash;
+import org.ifnet.drivers.lagg.proto.LaggProto;
 import org.ifnet.drivers.vlan.VlanReply;
 import org.ifnet.drivers.vlan.VlanRequest;
 import org.junit.jupiter.api.Test;
@@ -80,6 +87,30 @@ class CodecTableTest {
         roundTrip(new Call.Ioctl<>("vlan0", new VlanRequest.GetVlan()), VlanReply.NONE, 2);
         roundTrip(new Call.Ioctl<>("vlan0", new VlanRequest.SetVlan("epair0a", 4094)), Ack.OK, 3);
         roundTrip(new Call.Ioctl<>("vlan0", VlanRequest.SetVlan.detach()), Ack.OK, 4);
+    }
+
+    @Test
+    void laggRequestsHaveCodecsAndRoundTrip() {
+        CodecTable t = CodecTable.standard();
+        for (Class<?> c : LaggRequest.class.getPermittedSubclasses()) {
+            assertThat(t.forType(c).type()).isEqualTo(c);
+        }
+        LaggOptions opts = new LaggOptions(LaggOpt.USE_FLOWID.bit() | LaggOpt.RX_ALL.bit(), 16, 3, true, 2, 0);
+        LaggPortStatus p0 = new LaggPortStatus("lagg0", "epair0a", 0, 0x5);
+        LaggPortStatus p1 = new LaggPortStatus("lagg0", "epair1a", 0, 0x0);
+        roundTrip(new Call.Ioctl<>("lagg0", new LaggRequest.GetLagg()),
+                new LaggStatus("lagg0", LaggProto.ROUNDROBIN, FlowHash.L2 | FlowHash.L4, opts, List.of(p0, p1)), 1);
+        roundTrip(new Call.Ioctl<>("lagg0", new LaggRequest.GetLaggOpts()), opts, 2);
+        roundTrip(new Call.Ioctl<>("epair0a", new LaggRequest.GetLaggPort("epair0a")), p0, 3);
+        for (LaggProto proto : LaggProto.values()) {
+            roundTrip(new Call.Ioctl<>("lagg0", new LaggRequest.SetLaggProto(proto)), Ack.OK, 4);
+        }
+        for (LaggOpt o : LaggOpt.values()) {
+            roundTrip(new Call.Ioctl<>("lagg0", new LaggRequest.SetLaggOpts(o, 7)), Ack.OK, 5);
+        }
+        roundTrip(new Call.Ioctl<>("lagg0", new LaggRequest.SetLaggPort("epair0a")), Ack.OK, 6);
+        roundTrip(new Call.Ioctl<>("lagg0", new LaggRequest.DelLaggPort("epair0a")), Ack.OK, 7);
+        roundTrip(new Call.Ioctl<>("lagg0", new LaggRequest.SetLaggHash(FlowHash.L3)), Ack.OK, 8);
     }
 
     @Test
