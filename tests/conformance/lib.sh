@@ -22,7 +22,8 @@
 # connection, so that creates, ups, queries and destroys really overlap in the daemon.
 #
 # Exit status of one case: 0 passed, 1 failed, 77 skipped (the automake convention).
-# A case's work directory is removed when it passes and kept (and named) when it fails.
+# A case's work directory is removed when it passes and kept (and named) when it fails, or
+# always with IFNET_CONFORMANCE_KEEP=1.
 
 set -u
 
@@ -226,26 +227,36 @@ conf_stream() {
     CONF_BG_PIDS+=($!)
 }
 
+# Each line is padded with a comment to 1 KiB, so that the pipe (64 KiB) holds at most 64
+# commands: a stream ends within 64 commands of conf_stop instead of draining thousands
+# (an "ifconfig -am" costs milliseconds).
 conf_feed() {
-    local name=$1 rounds=0
+    local name=$1 rounds=0 pad lines=() cmd
     shift
+    pad=$(printf '%1000s' '' | tr ' ' '-')
+    for cmd in "$@"; do
+        lines+=("ifconfig $cmd #$pad")
+    done
     while [ ! -e "$CONF_WORK/stop" ]; do
-        printf 'ifconfig %s\n' "$@" || break
+        printf '%s\n' "${lines[@]}" || break
         rounds=$((rounds + 1))
     done
     echo "$rounds" >"$CONF_WORK/$name.rounds"
 }
 
 # Prints one line per command of a stream: "ok failed command", from the rounds written and
-# the line numbers of the failures; and writes the failures' messages, without the line
-# prefix and one per line, to NAME.msgs.
+# the line numbers of the failures (a command may print several error lines under one
+# number); and writes the failures' messages, without the line prefix, to NAME.msgs.
 conf_stream_tally() {
     local name=$1 rounds
     rounds=$(cat "$CONF_WORK/$name.rounds" 2>/dev/null || echo 0)
     grep '^line [0-9]*: ' "$CONF_WORK/$name.err" | sed 's/^line [0-9]*: //' >"$CONF_WORK/$name.msgs"
     awk -v rounds="$rounds" '
         FNR == NR { cmd[++n] = $0; next }
-        /^line [0-9]+: / { split($2, a, ":"); k = (a[1] - 1) % n + 1; failed[k]++ }
+        /^line [0-9]+: / {
+            split($2, a, ":")
+            if (!(a[1] in seen)) { seen[a[1]] = 1; failed[(a[1] - 1) % n + 1]++ }
+        }
         END { for (i = 1; i <= n; i++) printf "%d %d %s\n", rounds - failed[i], failed[i] + 0, cmd[i] }
     ' "$CONF_WORK/$name.lines" "$CONF_WORK/$name.err"
 }
@@ -300,6 +311,135 @@ conf_summary() {
     echo "summary: $*"
 }
 
+# ================================================================== the races both programs run
+
+# Errors a create of an existing name may give (EEXIST; ifconfig says "already exists" when
+# its first look-up finds the name, and SIOCIFCREATE2's error otherwise, as for epair0).
+exists_re() {
+    echo "^ifconfig: (SIOCIFCREATE2 \\($1\\): File exists|interface $1 already exists)$"
+}
+
+# Errors a request on a missing or dying interface may give (ifconfig's wording for ENXIO
+# depends on the step, as FreeBSD's: "interface X does not exist" from the first look-up,
+# "WHAT: no such interface" from Perror(), "WHAT: Device not configured" from err()).
+missing_re() {
+    echo "^ifconfig: (interface $1 does not exist|.*: no such interface|.*: Device not configured)$"
+}
+
+# An interface and, for an epair half, its other half (they live and die together).
+with_peer() {
+    case "$1" in
+        epair*a) echo "$1 ${1%a}b" ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# conf_check_attached yes|no NAME...: each NAME (and its epair peer) is (not) attached, by one
+# `ifconfig -l`.
+conf_check_attached() {
+    local want=$1 list name
+    shift
+    list=" $(ifconfig -l) " || atf_fail "ifconfig -l failed"
+    for name in $(for n in "$@"; do with_peer "$n"; done); do
+        case "$list" in
+            *" $name "*) [ "$want" = yes ] || atf_fail "$name is still attached (ifconfig -l:$list)" ;;
+            *) [ "$want" = no ] || atf_fail "$name is not attached (ifconfig -l:$list)" ;;
+        esac
+    done
+}
+
+# race_create_destroy IFACE: FreeBSD's do_stress threads on an interface that exists: one
+# creates it, one destroys it, each as a loop of ifconfig processes and as a batch stream.
+race_create_destroy() {
+    local IFACE=$1 CNAME created destroyed
+    CNAME=$(conf_create_name "$IFACE")
+
+    # First thread: create the interface. Second thread: destroy it.
+    conf_loop creator ifconfig "$CNAME" create
+    conf_loop destroyer ifconfig "$IFACE" destroy
+    conf_stream creator_stream "$CNAME create"
+    conf_stream destroyer_stream "$IFACE destroy"
+    conf_run_for_testlen
+
+    created=$(($(conf_count creator) + $(conf_stream_ok creator_stream 1)))
+    destroyed=$(($(conf_count destroyer) + $(conf_stream_ok destroyer_stream 1)))
+    echo "Created $CNAME $created times ($(conf_count creator) by ifconfig processes)."
+    echo "Destroyed it $destroyed times ($(conf_count destroyer) by ifconfig processes)."
+    conf_summary "created $created, destroyed $destroyed ($(conf_count creator)/$(conf_count destroyer) by processes)"
+
+    conf_expect_errors "create" "$(exists_re "$CNAME")" creator.err creator_stream.msgs
+    conf_expect_errors "destroy" "$(missing_re "$IFACE")" destroyer.err destroyer_stream.msgs
+    [ "$(conf_count creator)" -gt 0 ] && [ "$(conf_count destroyer)" -gt 0 ] \
+        || atf_fail "the ifconfig loops never succeeded"
+
+    # One interface existed before the threads started; every success changed that by one:
+    # never two interfaces with one name, never a success that did nothing.
+    case $((1 + created - destroyed)) in
+        1) conf_check_attached yes "$IFACE" ;;
+        0) conf_check_attached no "$IFACE" ;;
+        *) atf_fail "$created creates and $destroyed destroys succeeded: the counts do not add up" ;;
+    esac
+}
+
+# race_up_destroy IFACE UP IFACE2 UP2 [GROUP]: FreeBSD's do_up_stress rounds: "ifconfig IFACE
+# UP" after 5 ms while "ifconfig IFACE destroy" after 0 to 10 ms, wait for both, create IFACE
+# again, repeat; as ifconfig processes. The same race runs as two streams on IFACE2 (UP2 and
+# destroy; create). Only the rounds destroy and create IFACE and only the stream IFACE2, so
+# every destroy and create must succeed; an up may only find the interface gone. With GROUP
+# (UP joins it), the group must never list IFACE once it is destroyed.
+race_up_destroy() {
+    local IFACE=$1 UP=$2 IFACE2=$3 UP2=$4 GROUP=${5:-} rounds
+
+    conf_background up_rounds "$IFACE" "$UP" "$GROUP"
+    conf_stream up_stream "$IFACE2 $UP2"
+    conf_stream destroy_stream "$IFACE2 destroy" "$(conf_create_name "$IFACE2") create"
+    conf_run_for_testlen
+
+    rounds=$(conf_count create)
+    echo "Upped $IFACE $(conf_count up) times in $rounds rounds; $IFACE2 $(conf_stream_ok up_stream 1) times."
+    echo "Destroyed them $(conf_count destroy) and $(conf_stream_ok destroy_stream 1) times."
+    conf_summary "$rounds rounds: up $(conf_count up), destroyed $(conf_count destroy);" \
+        "streams: up $(conf_stream_ok up_stream 1), destroyed $(conf_stream_ok destroy_stream 1)"
+
+    conf_expect_errors "destroy and create" "^$" destroy.err create.err destroy_stream.msgs
+    [ "$(conf_fails destroy)" -eq 0 ] && [ "$(conf_fails create)" -eq 0 ] \
+        && [ "$(conf_stream_failed destroy_stream 1)" -eq 0 ] && [ "$(conf_stream_failed destroy_stream 2)" -eq 0 ] \
+        || atf_fail "a destroy or create failed"
+    [ "$rounds" -gt 0 ] || atf_fail "no round completed in $TESTLEN s"
+    conf_expect_errors "up" "$(missing_re "($IFACE|$IFACE2)")" up.err up_stream.msgs
+    if [ -s violations ]; then
+        sed 's/^/  /' violations >&2
+        atf_fail "group $GROUP listed an interface that was gone"
+    fi
+
+    # Every round and every stream round ends with a create.
+    conf_check_attached yes "$IFACE" "$IFACE2"
+    if [ -n "$GROUP" ]; then
+        # the rounds' interface was created after its last up; only the stream's may be in
+        atf_check -o not-match:"^$IFACE\$" ifconfig -g "$GROUP"
+    fi
+}
+
+# The rounds of race_up_destroy (a background function: failures are counted, not fatal).
+up_rounds() {
+    local iface=$1 up=$2 group=$3 upid dpid members
+    while [ ! -e "$CONF_WORK/stop" ]; do
+        # shellcheck disable=SC2086 # UP is words
+        { sleep 0.005 && conf_counted up ifconfig "$iface" $up; } &
+        upid=$!
+        { randsleep && conf_counted destroy ifconfig "$iface" destroy; } &
+        dpid=$!
+        wait "$upid" "$dpid"
+        if [ -n "$group" ]; then
+            members=$(ifconfig -g "$group" 2>&1)
+            if printf '%s\n' "$members" | grep -qx "$iface"; then
+                echo "after destroying $iface, group $group lists: $members" >>"$CONF_WORK/violations"
+            fi
+        fi
+        conf_counted create ifconfig "$(conf_create_name "$iface")" create
+    done
+}
+
 # ================================================================== daemon and case runner
 
 conf_start_daemon() {
@@ -338,7 +478,7 @@ conf_finish() {
         rc=1
     fi
     cd / || true
-    if [ "$rc" -eq 1 ]; then
+    if [ "$rc" -eq 1 ] || [ -n "${IFNET_CONFORMANCE_KEEP:-}" ]; then
         echo "work directory kept: $CONF_WORK" >&2
     else
         rm -rf "$CONF_WORK"
@@ -351,12 +491,12 @@ conf_finish() {
 # lists no cloned interface, and that the daemon's leak report is empty.
 conf_end_checks() {
     local dev ok=0 left
-    if [ -f "$CONF_WORK/devices_to_cleanup" ]; then
-        for dev in $(cat "$CONF_WORK/devices_to_cleanup"); do
-            ifconfig "$dev" destroy 2>&1 | grep -v "interface $dev does not exist" >&2
-        done
-    fi
-    left=$(ifconfig -l 2>&1)
+    # one batch: the destroys, then the listing (the only output)
+    left=$( {
+        [ -f "$CONF_WORK/devices_to_cleanup" ] && sed 's/^/ifconfig /; s/$/ destroy/' "$CONF_WORK/devices_to_cleanup"
+        echo "ifconfig -l"
+    } | "$IFNET_BIN" batch --force --socket "$IFNET_SOCKET" 2>"$CONF_WORK/cleanup.err")
+    grep -v ': ifconfig: interface [^ ]* does not exist$' "$CONF_WORK/cleanup.err" | grep -v '^batch: ' >&2
     if [ "$left" != "lo0" ]; then
         echo "FAIL: interfaces left after the cleanup: $left" >&2
         ok=1
@@ -364,7 +504,8 @@ conf_end_checks() {
             [ "$dev" = lo0 ] || ifconfig "$dev" destroy >/dev/null 2>&1
         done
     fi
-    if ! grep -q '^cloned_interfaces=""$' "$CONF_WORK/ifnet.conf" 2>/dev/null; then
+    # (no file: nothing was ever changed)
+    if [ -f "$CONF_WORK/ifnet.conf" ] && ! grep -q '^cloned_interfaces=""$' "$CONF_WORK/ifnet.conf"; then
         echo "FAIL: the saved configuration still lists cloned interfaces:" >&2
         grep '^cloned_interfaces=' "$CONF_WORK/ifnet.conf" >&2
         ok=1
