@@ -9,7 +9,7 @@
 # failed (its output is printed under its line) or when no case matched, else 0.
 #
 # Usage: tests/conformance/run.sh [-j JOBS] [-l] [PATTERN...]
-#   -j JOBS   cases run at once (default $IFNET_CONFORMANCE_JOBS, else 2). Each stress case
+#   -j JOBS   cases run at once (default $IFNET_CONFORMANCE_JOBS, else 3). Each stress case
 #             lasts IFNET_STRESS_SECONDS (10 by default; 60 is FreeBSD's duration), so 18
 #             stress cases take 18 x 10 s / JOBS.
 #   -l        list the cases and exit
@@ -24,7 +24,7 @@ set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-jobs=${IFNET_CONFORMANCE_JOBS:-2}
+jobs=${IFNET_CONFORMANCE_JOBS:-3}
 list_only=0
 
 while getopts "j:lh" opt; do
