@@ -211,7 +211,7 @@ final class ConfigTracker implements IfListener {
                 List<String> words = d == null ? List.of() : d.change(bare ? List.of() : k.driverBaseline(), state);
                 // a vlan's or lagg's media is its parent's or ports': not a setting of its own
                 // explicit address and MTU only while it takes them over from others (attached)
-                rows.add(new Row(k, info, d == null ? media(ref) : NO_MEDIA, words, !state.isEmpty(), bare,
+                rows.add(new Row(k, info, d == null ? media(ref) : NO_MEDIA, words, d != null && d.takesLink(state), bare,
                         d == null ? List.of() : d.dependsOn(state)));
             } finally {
                 ref.close();

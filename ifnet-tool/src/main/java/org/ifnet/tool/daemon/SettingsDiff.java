@@ -10,18 +10,29 @@ import org.ifnet.core.media.MediaWord;
 
 /**
  * The generic settings an interface has beyond what it had when it was made, as ifconfig
- * words in an order that applies cleanly: the driver's words first (a vlan's parent, a lagg's
- * ports, which set the MTU and address), then address, mtu, metric, description, media,
- * capabilities, other flags, groups, and "up" or "down" last (as rc.conf lines end in "up"). {@link ConfigApplier} reads the same words back.
+ * words of the shared ifconfig grammar, in an order that applies cleanly: the driver's words
+ * first (a vlan's parent, a lagg's ports, which set the MTU and address), then address,
+ * metric, description, media, capabilities, other flags, groups, "up" or "down", and the MTU
+ * last: it is the word a driver may refuse on replay (a vlan's MTU beyond what its parent now
+ * carries), and ifconfig stops a line at its first failing word. {@link ConfigApplier} reads the same words back.
  */
 final class SettingsDiff {
-    /** The flags ifconfig can set by name, besides UP, with their words (set, clear). */
+    /** The flags ifconfig sets by name, besides UP, with their words (set, clear). */
     static final int[] FLAG_BITS = {IfFlags.DEBUG, IfFlags.LINK0, IfFlags.LINK1, IfFlags.LINK2,
-        IfFlags.NOARP, IfFlags.PPROMISC, IfFlags.MONITOR, IfFlags.STATICARP, IfFlags.STICKYARP};
+        IfFlags.NOARP, IfFlags.PPROMISC, IfFlags.MONITOR, IfFlags.STATICARP};
     static final String[] FLAG_SET = {"debug", "link0", "link1", "link2", "-arp", "promisc", "monitor",
-        "staticarp", "stickyarp"};
+        "staticarp"};
     static final String[] FLAG_CLEAR = {"-debug", "-link0", "-link1", "-link2", "arp", "-promisc", "-monitor",
-        "-staticarp", "-stickyarp"};
+        "-staticarp"};
+    /**
+     * The capabilities ifconfig enables by name (FreeBSD's words); the others have no word, so
+     * a change to them cannot be written (no driver here lets them change).
+     */
+    static final int[] CAP_BITS = {IfCap.RXCSUM, IfCap.TXCSUM, IfCap.RXCSUM_IPV6, IfCap.TXCSUM_IPV6, IfCap.TSO4,
+        IfCap.TSO6, IfCap.LRO, IfCap.VLAN_MTU, IfCap.VLAN_HWTAGGING, IfCap.VLAN_HWFILTER, IfCap.VLAN_HWTSO,
+        IfCap.VLAN_HWCSUM, IfCap.LINKSTATE};
+    static final String[] CAP_WORDS = {"rxcsum", "txcsum", "rxcsum6", "txcsum6", "tso4", "tso6", "lro", "vlanmtu",
+        "vlanhwtag", "vlanhwfilter", "vlanhwtso", "vlanhwcsum", "linkstate"};
 
     private SettingsDiff() {
     }
@@ -39,10 +50,6 @@ final class SettingsDiff {
         if ((explicitEther || now.lladdr() != was.lladdr()) && now.lladdr() != MacAddress.NONE) {
             w.add("ether");
             w.add(MacAddress.format(now.lladdr()));
-        }
-        if (explicitMtu || now.mtu() != was.mtu()) {
-            w.add("mtu");
-            w.add(Integer.toString(now.mtu()));
         }
         if (now.metric() != was.metric()) {
             w.add("metric");
@@ -67,11 +74,9 @@ final class SettingsDiff {
             }
         }
         int capDiff = now.capenable() ^ was.capenable();
-        for (int bit = 0; bit < 32; bit++) {
-            int b = 1 << bit;
-            if ((capDiff & b) != 0) {
-                String name = IfCap.names(b).toLowerCase().replace("_", "");
-                w.add((now.capenable() & b) != 0 ? name : "-" + name);
+        for (int i = 0; i < CAP_BITS.length; i++) {
+            if ((capDiff & CAP_BITS[i]) != 0) {
+                w.add((now.capenable() & CAP_BITS[i]) != 0 ? CAP_WORDS[i] : "-" + CAP_WORDS[i]);
             }
         }
         for (int i = 0; i < FLAG_BITS.length; i++) {
@@ -93,6 +98,10 @@ final class SettingsDiff {
         }
         if (((now.flags() ^ was.flags()) & IfFlags.UP) != 0) {
             w.add((now.flags() & IfFlags.UP) != 0 ? "up" : "down");
+        }
+        if (explicitMtu || now.mtu() != was.mtu()) {
+            w.add("mtu");
+            w.add(Integer.toString(now.mtu()));
         }
         return w;
     }

@@ -82,33 +82,37 @@ class ConfigFileTest {
     }
 
     @Test
-    void aFailingWordIsLoggedAndTheRestApplies() throws Exception {
+    void aFailingLineIsLoggedAndTheOthersApply() throws Exception {
         Path conf = dir.resolve("ifnet.conf");
         Files.writeString(conf, "cloned_interfaces=\"lo1 epair0 nosuch0 lo1\"\n"
-                + "ifconfig_lo1=\"mtu abc metric 3 frobnicate up debug link1\"\n"
+                + "ifconfig_lo1=\"metric 3 up debug link1 frobnicate mtu 1280\"\n"
+                + "ifconfig_lo0=\"mtu abc\"\n"
                 + "ifconfig_epair0a_name=\"uplink\"\n"
                 + "ifconfig_uplink=\"mtu 9000 -arp\"\n");
         TestDaemons.MemoryLog log = new TestDaemons.MemoryLog();
         Daemon d = TestDaemons.start(TestDaemons.options(dir).withConfig(conf), log);
         try (SocketClient c = SocketClient.open(d.options().socket())) {
             assertThat(c.interfaces()).containsExactly("lo0", "lo1", "uplink", "epair0b");
+            // as ifconfig does, a line stops at its first failing word
             assertThat(c.ioctl("lo1", new GenericRequest.GetMetric())).isEqualTo(3);
             int flags = c.ioctl("lo1", new GenericRequest.GetFlags());
             assertThat(flags & (IfFlags.UP | IfFlags.DEBUG | IfFlags.LINK1))
                     .isEqualTo(IfFlags.UP | IfFlags.DEBUG | IfFlags.LINK1);
+            assertThat(c.ioctl("lo1", new GenericRequest.GetMtu())).isEqualTo(16384);
+            assertThat(c.ioctl("lo0", new GenericRequest.GetMtu())).isEqualTo(16384);
             assertThat(c.ioctl("uplink", new GenericRequest.GetMtu())).isEqualTo(9000);
             assertThat(c.ioctl("uplink", new GenericRequest.GetFlags()) & IfFlags.NOARP).isNotZero();
         }
         assertThat(log.text())
-                .contains("ifconfig nosuch0 create: Invalid argument")
-                .contains("ifconfig lo1 create: File exists")
-                .contains("ifconfig lo1 mtu: Invalid argument ('mtu' needs a number, not 'abc')")
-                .contains("ifconfig lo1 frobnicate: Invalid argument (unknown word 'frobnicate')")
+                .contains("config: ifconfig nosuch0 create: ifconfig:")
+                .contains("config: ifconfig lo1 create: ifconfig:")
+                .contains("config: ifconfig lo1 metric 3 up debug link1 frobnicate mtu 1280: ifconfig:")
+                .contains("config: ifconfig lo0 mtu abc: ifconfig: invalid value for mtu: abc")
                 .contains("4 step(s) failed");
         // the file is rewritten from what the stack now is
         String saved = Files.readString(conf);
         assertThat(saved).contains("cloned_interfaces=\"lo1 epair0\"", "ifconfig_epair0a_name=\"uplink\"",
-                "ifconfig_lo1=\"metric 3 debug link1 up\"", "ifconfig_uplink=\"mtu 9000 -arp\"");
+                "ifconfig_lo1=\"metric 3 debug link1 up\"", "ifconfig_uplink=\"-arp mtu 9000\"");
         TestDaemons.stopClean(d);
     }
 
