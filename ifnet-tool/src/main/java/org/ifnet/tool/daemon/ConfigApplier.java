@@ -21,6 +21,7 @@ import org.ifnet.tool.ifconfig.Ifconfig;
  *
  * <p>As with ifconfig, a line stops at its first failing word; the failure is logged with
  * ifconfig's message and the next line still runs, as a bad rc.conf line does not stop a boot.
+ * Last, each line's final "up" or "down" is applied again in reverse order (see {@link #apply}).
  */
 final class ConfigApplier {
     private final StackClient client;
@@ -59,7 +60,32 @@ final class ConfigApplier {
             args.addAll(s.words());
             ifconfig(args);
         }
+        // A lagg's "up" also ups its ports, and its line runs after theirs: each line's final
+        // up or down once more, dependents (the lagg) before what they took over (the ports).
+        List<SavedConfig.Settings> settings = c.settings();
+        for (int i = settings.size() - 1; i >= 0; i--) {
+            String updown = lastUpDown(settings.get(i).words());
+            if (updown != null) {
+                ifconfig(List.of(settings.get(i).ifname(), updown));
+            }
+        }
         return failures;
+    }
+
+    private static String lastUpDown(List<String> words) {
+        for (int i = words.size() - 1; i >= 0; i--) {
+            String w = words.get(i);
+            if ((w.equals("up") || w.equals("down")) && (i == 0 || !takesArgument(words.get(i - 1)))) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** The words whose argument could itself read "up" or "down" (a description, a group). */
+    private static boolean takesArgument(String word) {
+        return word.equals("description") || word.equals("descr") || word.equals("group") || word.equals("-group")
+                || word.equals("name");
     }
 
     private void renameExisting(SavedConfig c, Set<String> done) {

@@ -245,9 +245,13 @@ final class ConfigTracker implements IfListener {
     private static List<SavedConfig.Settings> settingsInOrder(List<Row> rows) {
         Map<String, SavedConfig.Settings> byName = new LinkedHashMap<>();
         Map<String, List<String>> after = new HashMap<>();
+        Set<String> takenOver = new HashSet<>();
+        for (Row r : rows) {
+            takenOver.addAll(r.after());
+        }
         for (Row r : rows) {
             List<String> words = SettingsDiff.words(r.known(), r.info(), r.media(), r.driverWords(),
-                    r.taken() || r.bare(), r.taken());
+                    r.taken(), r.bare(), takenOver.contains(r.info().name()));
             if (!words.isEmpty()) {
                 byName.put(r.info().name(), new SavedConfig.Settings(r.info().name(), words));
                 after.put(r.info().name(), r.after());

@@ -38,16 +38,19 @@ final class SettingsDiff {
     }
 
     /**
-     * {@code explicitEther}, {@code explicitMtu}: write the address or MTU even when they are as
-     * they were made, for interfaces that take them over from others (a vlan from its parent, a
-     * lagg from its first port) and keep them afterwards: on replay they depend on the order
-     * things happen, not on how the interface was made.
+     * {@code taken}: the interface has its address and MTU from others (a vlan from its parent,
+     * a lagg from its first port) and keeps them, so on replay they depend on the order things
+     * happen: both are written. {@code bare}: it is made again without its create parameters, so
+     * what it was when first made says nothing about the replay: its address is written, and
+     * its MTU only when taken (a bare vlan has no parent to carry one). {@code explicitUp}:
+     * others take it over (a lagg port, whose UP the lagg sets), so "up" or "down" is written.
      */
     static List<String> words(ConfigTracker.Known k, IfInfo now, int mediaNow, List<String> driverWords,
-                              boolean explicitEther, boolean explicitMtu) {
+                              boolean taken, boolean bare, boolean explicitUp) {
         IfInfo was = k.baseline();
         List<String> w = new ArrayList<>(driverWords);
-        if ((explicitEther || now.lladdr() != was.lladdr()) && now.lladdr() != MacAddress.NONE) {
+        boolean etherChanged = bare ? now.lladdr() != 0 : now.lladdr() != was.lladdr();
+        if ((taken || etherChanged) && now.lladdr() != MacAddress.NONE) {
             w.add("ether");
             w.add(MacAddress.format(now.lladdr()));
         }
@@ -96,10 +99,10 @@ final class SettingsDiff {
                 w.add(g);
             }
         }
-        if (((now.flags() ^ was.flags()) & IfFlags.UP) != 0) {
+        if (explicitUp || ((now.flags() ^ was.flags()) & IfFlags.UP) != 0) {
             w.add((now.flags() & IfFlags.UP) != 0 ? "up" : "down");
         }
-        if (explicitMtu || now.mtu() != was.mtu()) {
+        if (taken || (!bare && now.mtu() != was.mtu())) {
             w.add("mtu");
             w.add(Integer.toString(now.mtu()));
         }
