@@ -468,10 +468,17 @@ public final class NetStack implements AutoCloseable {
         return r;
     }
 
-    /** As {@link #lookup(String)}, but null instead of ENXIO. */
+    /**
+     * As {@link #lookup(String)}, but null instead of ENXIO.
+     *
+     * <p>An interface is found only under the name it has now. A rename publishes the new key
+     * before it sets the name and removes the old key after, so for a moment both keys map to
+     * the interface; checking the name makes the switch happen at the one volatile write of
+     * the name: before it only the old name finds the interface, after it only the new one.
+     */
     public IfRef find(String ifname) {
         Ifnet ifp = byName.get(ifname);
-        if (ifp == null) {
+        if (ifp == null || !ifname.equals(ifp.name())) {
             return null;
         }
         failPoints.hit(FailSite.LOOKUP_FOUND, ifp);

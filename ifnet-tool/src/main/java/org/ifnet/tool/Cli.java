@@ -26,6 +26,7 @@ public final class Cli implements Runnable {
             BatchCommand.class,
             DemoCommand.class,
             org.ifnet.tool.daemon.DaemonCommand.class,
+            org.ifnet.tool.race.RaceCommand.class,
             LeaksCommand.class,
             CompletionCommand.class);
 

@@ -211,7 +211,7 @@ final class ConfigTracker implements IfListener {
                 List<String> words = d == null ? List.of() : d.change(bare ? List.of() : k.driverBaseline(), state);
                 // a vlan's or lagg's media is its parent's or ports': not a setting of its own
                 // explicit address and MTU only while it takes them over from others (attached)
-                rows.add(new Row(k, info, d == null ? media(ref) : NO_MEDIA, words, !state.isEmpty(), bare,
+                rows.add(new Row(k, info, d == null ? media(ref) : NO_MEDIA, words, d != null && d.takesLink(state), bare,
                         d == null ? List.of() : d.dependsOn(state)));
             } finally {
                 ref.close();
@@ -245,9 +245,13 @@ final class ConfigTracker implements IfListener {
     private static List<SavedConfig.Settings> settingsInOrder(List<Row> rows) {
         Map<String, SavedConfig.Settings> byName = new LinkedHashMap<>();
         Map<String, List<String>> after = new HashMap<>();
+        Set<String> takenOver = new HashSet<>();
+        for (Row r : rows) {
+            takenOver.addAll(r.after());
+        }
         for (Row r : rows) {
             List<String> words = SettingsDiff.words(r.known(), r.info(), r.media(), r.driverWords(),
-                    r.taken() || r.bare(), r.taken());
+                    r.taken(), r.bare(), takenOver.contains(r.info().name()));
             if (!words.isEmpty()) {
                 byName.put(r.info().name(), new SavedConfig.Settings(r.info().name(), words));
                 after.put(r.info().name(), r.after());

@@ -103,7 +103,7 @@ public final class Daemon implements AutoCloseable {
             throw e;
         }
         try {
-            applySavedConfig(handler, drivers);
+            applySavedConfig(handler);
             server = new ControlServer(channel, handler, new Messages(CodecTable.standard()), log,
                     options.workers(), options.maxClients());
         } catch (IOException | RuntimeException e) {
@@ -121,7 +121,7 @@ public final class Daemon implements AutoCloseable {
                 + "; " + stack.interfaces().size() + " interface(s)");
     }
 
-    private void applySavedConfig(CallHandler handler, List<DriverSettings> drivers) throws IOException {
+    private void applySavedConfig(CallHandler handler) throws IOException {
         String text = keeper.read();
         if (text == null) {
             return;
@@ -133,7 +133,7 @@ public final class Daemon implements AutoCloseable {
         keeper.suspend();
         int failed;
         try {
-            failed = new ConfigApplier(handler, drivers, log).apply(parsed.config());
+            failed = new ConfigApplier(handler, log).apply(parsed.config());
         } finally {
             keeper.resume();
         }

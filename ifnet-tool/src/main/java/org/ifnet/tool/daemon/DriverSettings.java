@@ -1,14 +1,14 @@
 package org.ifnet.tool.daemon;
 
-import java.util.Deque;
 import java.util.List;
 import org.ifnet.core.IfInfo;
 import org.ifnet.core.IfRef;
 
 /**
  * A driver's own settings (vlan's tag and parent, lagg's protocol and ports) in the
- * configuration file: read as ifconfig words when saving, applied word by word at start.
- * The generic settings (mtu, flags, groups...) are {@link SettingsDiff}'s.
+ * configuration file, as the ifconfig words that set them (the shared ifconfig grammar
+ * applies them at start). The generic settings (mtu, flags, groups...) are
+ * {@link SettingsDiff}'s.
  */
 interface DriverSettings {
     /** True for interfaces of this driver. */
@@ -34,8 +34,8 @@ interface DriverSettings {
     boolean recreatesBare(String recreateName);
 
     /**
-     * Applies the word at the head of {@code words} to {@code ifname}, taking it and its
-     * values off the deque; false (and nothing taken) when it is not this driver's word.
+     * True when, in state {@code state}, the interface has taken its address and MTU over from
+     * others (a vlan attached, a lagg with ports), and keeps them: the file then writes both.
      */
-    boolean apply(String ifname, Deque<String> words, CallHandler calls);
+    boolean takesLink(List<String> state);
 }

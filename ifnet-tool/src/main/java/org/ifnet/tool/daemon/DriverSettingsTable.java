@@ -8,6 +8,6 @@ final class DriverSettingsTable {
     }
 
     static List<DriverSettings> all() {
-        return List.of(new VlanSettings());
+        return List.of(new VlanSettings(), new LaggSettings());
     }
 }

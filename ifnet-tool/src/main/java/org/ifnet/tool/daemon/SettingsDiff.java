@@ -10,39 +10,49 @@ import org.ifnet.core.media.MediaWord;
 
 /**
  * The generic settings an interface has beyond what it had when it was made, as ifconfig
- * words in an order that applies cleanly: the driver's words first (a vlan's parent, a lagg's
- * ports, which set the MTU and address), then address, mtu, metric, description, media,
- * capabilities, other flags, groups, and "up" or "down" last (as rc.conf lines end in "up"). {@link ConfigApplier} reads the same words back.
+ * words of the shared ifconfig grammar, in an order that applies cleanly: the driver's words
+ * first (a vlan's parent, a lagg's ports, which set the MTU and address), then address,
+ * metric, description, media, capabilities, other flags, groups, "up" or "down", and the MTU
+ * last: it is the word a driver may refuse on replay (a vlan's MTU beyond what its parent now
+ * carries), and ifconfig stops a line at its first failing word. {@link ConfigApplier} reads the same words back.
  */
 final class SettingsDiff {
-    /** The flags ifconfig can set by name, besides UP, with their words (set, clear). */
+    /** The flags ifconfig sets by name, besides UP, with their words (set, clear). */
     static final int[] FLAG_BITS = {IfFlags.DEBUG, IfFlags.LINK0, IfFlags.LINK1, IfFlags.LINK2,
-        IfFlags.NOARP, IfFlags.PPROMISC, IfFlags.MONITOR, IfFlags.STATICARP, IfFlags.STICKYARP};
+        IfFlags.NOARP, IfFlags.PPROMISC, IfFlags.MONITOR, IfFlags.STATICARP};
     static final String[] FLAG_SET = {"debug", "link0", "link1", "link2", "-arp", "promisc", "monitor",
-        "staticarp", "stickyarp"};
+        "staticarp"};
     static final String[] FLAG_CLEAR = {"-debug", "-link0", "-link1", "-link2", "arp", "-promisc", "-monitor",
-        "-staticarp", "-stickyarp"};
+        "-staticarp"};
+    /**
+     * The capabilities ifconfig enables by name (FreeBSD's words); the others have no word, so
+     * a change to them cannot be written (no driver here lets them change).
+     */
+    static final int[] CAP_BITS = {IfCap.RXCSUM, IfCap.TXCSUM, IfCap.RXCSUM_IPV6, IfCap.TXCSUM_IPV6, IfCap.TSO4,
+        IfCap.TSO6, IfCap.LRO, IfCap.VLAN_MTU, IfCap.VLAN_HWTAGGING, IfCap.VLAN_HWFILTER, IfCap.VLAN_HWTSO,
+        IfCap.VLAN_HWCSUM, IfCap.LINKSTATE};
+    static final String[] CAP_WORDS = {"rxcsum", "txcsum", "rxcsum6", "txcsum6", "tso4", "tso6", "lro", "vlanmtu",
+        "vlanhwtag", "vlanhwfilter", "vlanhwtso", "vlanhwcsum", "linkstate"};
 
     private SettingsDiff() {
     }
 
     /**
-     * {@code explicitEther}, {@code explicitMtu}: write the address or MTU even when they are as
-     * they were made, for interfaces that take them over from others (a vlan from its parent, a
-     * lagg from its first port) and keep them afterwards: on replay they depend on the order
-     * things happen, not on how the interface was made.
+     * {@code taken}: the interface has its address and MTU from others (a vlan from its parent,
+     * a lagg from its first port) and keeps them, so on replay they depend on the order things
+     * happen: both are written. {@code bare}: it is made again without its create parameters, so
+     * what it was when first made says nothing about the replay: its address is written, and
+     * its MTU only when taken (a bare vlan has no parent to carry one). {@code explicitUp}:
+     * others take it over (a lagg port, whose UP the lagg sets), so "up" or "down" is written.
      */
     static List<String> words(ConfigTracker.Known k, IfInfo now, int mediaNow, List<String> driverWords,
-                              boolean explicitEther, boolean explicitMtu) {
+                              boolean taken, boolean bare, boolean explicitUp) {
         IfInfo was = k.baseline();
         List<String> w = new ArrayList<>(driverWords);
-        if ((explicitEther || now.lladdr() != was.lladdr()) && now.lladdr() != MacAddress.NONE) {
+        boolean etherChanged = bare ? now.lladdr() != 0 : now.lladdr() != was.lladdr();
+        if ((taken || etherChanged) && now.lladdr() != MacAddress.NONE) {
             w.add("ether");
             w.add(MacAddress.format(now.lladdr()));
-        }
-        if (explicitMtu || now.mtu() != was.mtu()) {
-            w.add("mtu");
-            w.add(Integer.toString(now.mtu()));
         }
         if (now.metric() != was.metric()) {
             w.add("metric");
@@ -67,11 +77,9 @@ final class SettingsDiff {
             }
         }
         int capDiff = now.capenable() ^ was.capenable();
-        for (int bit = 0; bit < 32; bit++) {
-            int b = 1 << bit;
-            if ((capDiff & b) != 0) {
-                String name = IfCap.names(b).toLowerCase().replace("_", "");
-                w.add((now.capenable() & b) != 0 ? name : "-" + name);
+        for (int i = 0; i < CAP_BITS.length; i++) {
+            if ((capDiff & CAP_BITS[i]) != 0) {
+                w.add((now.capenable() & CAP_BITS[i]) != 0 ? CAP_WORDS[i] : "-" + CAP_WORDS[i]);
             }
         }
         for (int i = 0; i < FLAG_BITS.length; i++) {
@@ -91,8 +99,12 @@ final class SettingsDiff {
                 w.add(g);
             }
         }
-        if (((now.flags() ^ was.flags()) & IfFlags.UP) != 0) {
+        if (explicitUp || ((now.flags() ^ was.flags()) & IfFlags.UP) != 0) {
             w.add((now.flags() & IfFlags.UP) != 0 ? "up" : "down");
+        }
+        if (taken || (!bare && now.mtu() != was.mtu())) {
+            w.add("mtu");
+            w.add(Integer.toString(now.mtu()));
         }
         return w;
     }

@@ -1,22 +1,17 @@
 package org.ifnet.tool.daemon;
 
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import org.ifnet.core.IfInfo;
 import org.ifnet.core.IfRef;
 import org.ifnet.core.clone.Cloner;
-import org.ifnet.core.ioctl.Errno;
-import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.drivers.vlan.VlanReply;
 import org.ifnet.drivers.vlan.VlanRequest;
-import org.ifnet.tool.proto.Call;
 
 /**
- * vlan's settings: {@code vlan TAG vlandev PARENT} (both, in either order, as FreeBSD's
- * ifconfig needs both to attach) and {@code -vlandev}. A vlan named {@code vlanN} is made
- * again bare and attached by words, after every parent exists under its current name.
+ * vlan's settings: {@code vlan TAG vlandev PARENT} to attach, {@code -vlandev} to detach. A
+ * vlan named {@code vlanN} is made again bare and attached by words, after every parent exists
+ * under its current name.
  */
 final class VlanSettings implements DriverSettings {
     @Override
@@ -55,43 +50,7 @@ final class VlanSettings implements DriverSettings {
     }
 
     @Override
-    public boolean apply(String ifname, Deque<String> words, CallHandler calls) {
-        String w = words.peekFirst();
-        if ("-vlandev".equals(w)) {
-            words.removeFirst();
-            calls.internal(new Call.Ioctl<>(ifname, VlanRequest.SetVlan.detach()));
-            return true;
-        }
-        if (!"vlan".equals(w) && !"vlandev".equals(w)) {
-            return false;
-        }
-        words.removeFirst();
-        String first = ConfigApplier.value(w, words);
-        String other = w.equals("vlan") ? "vlandev" : "vlan";
-        String second = takePair(words, other);
-        String tag = w.equals("vlan") ? first : second;
-        String parent = w.equals("vlan") ? second : first;
-        int vid;
-        try {
-            vid = Integer.parseInt(tag);
-        } catch (NumberFormatException e) {
-            throw new IfnetException(Errno.EINVAL, "'vlan' needs a number, not '" + tag + "'");
-        }
-        calls.internal(new Call.Ioctl<>(ifname, new VlanRequest.SetVlan(parent, vid)));
-        return true;
-    }
-
-    /** Takes {@code word VALUE} from anywhere later on the line; EINVAL when it is not there. */
-    private static String takePair(Deque<String> words, String word) {
-        Iterator<String> it = words.iterator();
-        while (it.hasNext()) {
-            if (it.next().equals(word) && it.hasNext()) {
-                it.remove();
-                String v = it.next();
-                it.remove();
-                return v;
-            }
-        }
-        throw new IfnetException(Errno.EINVAL, "vlan and vlandev must be given together");
+    public boolean takesLink(List<String> state) {
+        return !state.isEmpty();
     }
 }

@@ -11,9 +11,11 @@
  *       group change, anyone who can connect reads), then the call on the stack, with every
  *       interface reference taken and dropped inside it.</li>
  *   <li>Configuration: {@code ConfigTracker} knows how each interface was made and what it was
- *       like new; {@code SettingsDiff} turns what changed into ifconfig words; {@code RcConf}
- *       writes and reads the rc.conf-style file; {@code ConfigKeeper} saves it atomically after
- *       every change; {@code ConfigApplier} applies it at start.</li>
+ *       like new; {@code SettingsDiff} and the drivers' {@code DriverSettings} (vlan, lagg) turn
+ *       what changed into ifconfig words; {@code RcConf} writes and reads the rc.conf-style
+ *       file; {@code ConfigKeeper}'s saver thread writes it atomically after every change
+ *       (a change is answered once it is on disk); {@code ConfigApplier} applies it at start
+ *       with the shared ifconfig grammar, through {@code InternalClient}.</li>
  * </ul>
  *
  * <p>Default socket {@code /run/ifnet/ifnet.sock} for root (see

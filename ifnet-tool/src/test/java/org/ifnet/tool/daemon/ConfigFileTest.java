@@ -21,6 +21,11 @@ import org.ifnet.core.clone.CloneParams;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.lifecycle.FailPoints;
 import org.ifnet.drivers.epair.EpairCloner;
+import org.ifnet.drivers.lagg.LaggOpt;
+import org.ifnet.drivers.lagg.LaggRequest;
+import org.ifnet.drivers.lagg.LaggStatus;
+import org.ifnet.drivers.lagg.hash.FlowHash;
+import org.ifnet.drivers.lagg.proto.LaggProto;
 import org.ifnet.drivers.vlan.VlanReply;
 import org.ifnet.drivers.vlan.VlanRequest;
 import org.ifnet.tool.client.SocketClient;
@@ -82,33 +87,37 @@ class ConfigFileTest {
     }
 
     @Test
-    void aFailingWordIsLoggedAndTheRestApplies() throws Exception {
+    void aFailingLineIsLoggedAndTheOthersApply() throws Exception {
         Path conf = dir.resolve("ifnet.conf");
         Files.writeString(conf, "cloned_interfaces=\"lo1 epair0 nosuch0 lo1\"\n"
-                + "ifconfig_lo1=\"mtu abc metric 3 frobnicate up debug link1\"\n"
+                + "ifconfig_lo1=\"metric 3 up debug link1 frobnicate mtu 1280\"\n"
+                + "ifconfig_lo0=\"mtu abc\"\n"
                 + "ifconfig_epair0a_name=\"uplink\"\n"
                 + "ifconfig_uplink=\"mtu 9000 -arp\"\n");
         TestDaemons.MemoryLog log = new TestDaemons.MemoryLog();
         Daemon d = TestDaemons.start(TestDaemons.options(dir).withConfig(conf), log);
         try (SocketClient c = SocketClient.open(d.options().socket())) {
             assertThat(c.interfaces()).containsExactly("lo0", "lo1", "uplink", "epair0b");
+            // as ifconfig does, a line stops at its first failing word
             assertThat(c.ioctl("lo1", new GenericRequest.GetMetric())).isEqualTo(3);
             int flags = c.ioctl("lo1", new GenericRequest.GetFlags());
             assertThat(flags & (IfFlags.UP | IfFlags.DEBUG | IfFlags.LINK1))
                     .isEqualTo(IfFlags.UP | IfFlags.DEBUG | IfFlags.LINK1);
+            assertThat(c.ioctl("lo1", new GenericRequest.GetMtu())).isEqualTo(16384);
+            assertThat(c.ioctl("lo0", new GenericRequest.GetMtu())).isEqualTo(16384);
             assertThat(c.ioctl("uplink", new GenericRequest.GetMtu())).isEqualTo(9000);
             assertThat(c.ioctl("uplink", new GenericRequest.GetFlags()) & IfFlags.NOARP).isNotZero();
         }
         assertThat(log.text())
-                .contains("ifconfig nosuch0 create: Invalid argument")
-                .contains("ifconfig lo1 create: File exists")
-                .contains("ifconfig lo1 mtu: Invalid argument ('mtu' needs a number, not 'abc')")
-                .contains("ifconfig lo1 frobnicate: Invalid argument (unknown word 'frobnicate')")
+                .contains("config: ifconfig nosuch0 create: ifconfig:")
+                .contains("config: ifconfig lo1 create: ifconfig:")
+                .contains("config: ifconfig lo1 metric 3 up debug link1 frobnicate mtu 1280: ifconfig:")
+                .contains("config: ifconfig lo0 mtu abc: ifconfig: invalid value for mtu: abc")
                 .contains("4 step(s) failed");
         // the file is rewritten from what the stack now is
         String saved = Files.readString(conf);
         assertThat(saved).contains("cloned_interfaces=\"lo1 epair0\"", "ifconfig_epair0a_name=\"uplink\"",
-                "ifconfig_lo1=\"metric 3 debug link1 up\"", "ifconfig_uplink=\"mtu 9000 -arp\"");
+                "ifconfig_lo1=\"metric 3 debug link1 up\"", "ifconfig_uplink=\"-arp mtu 9000\"");
         TestDaemons.stopClean(d);
     }
 
@@ -256,6 +265,66 @@ class ConfigFileTest {
             fp.clearAll();
         }
         TestDaemons.stopClean(d);
+    }
+
+    @Test
+    void laggsSurviveARestart() throws Exception {
+        Daemon a = TestDaemons.start(TestDaemons.options(dir), new TestDaemons.MemoryLog());
+        Map<String, String> before = new LinkedHashMap<>();
+        try (SocketClient c = SocketClient.open(a.options().socket())) {
+            c.create("epair", CloneParams.NONE);
+            c.create("epair", CloneParams.NONE);
+            c.create("epair", CloneParams.NONE);
+            assertThat(c.create("lagg", CloneParams.NONE)).isEqualTo("lagg0");
+            c.ioctl("epair2a", new GenericRequest.SetMtu(9000));        // set before it joins
+            c.ioctl("lagg0", new LaggRequest.SetLaggPort("epair1a"));
+            c.ioctl("lagg0", new LaggRequest.SetLaggPort("epair0a"));
+            c.ioctl("lagg0", new LaggRequest.SetLaggPort("epair2a"));
+            c.ioctl("lagg0", new LaggRequest.DelLaggPort("epair1a"));
+            c.ioctl("lagg0", new LaggRequest.SetLaggProto(LaggProto.ROUNDROBIN));
+            c.ioctl("lagg0", new LaggRequest.SetLaggOpts(LaggOpt.RR_LIMIT, 3));
+            c.ioctl("lagg0", new LaggRequest.SetLaggHash(FlowHash.L2 | FlowHash.L4));
+            c.ioctl("lagg0", LaggRequest.SetLaggOpts.off(LaggOpt.USE_FLOWID));
+            c.ioctl("lagg0", new LaggRequest.SetLaggOpts(LaggOpt.FLOWID_SHIFT, 5));
+            c.ioctl("lagg0", LaggRequest.SetLaggOpts.on(LaggOpt.RX_ALL));
+            c.ioctl("lagg0", new GenericRequest.SetFlags(c.ioctl("lagg0", new GenericRequest.GetFlags()) | IfFlags.UP));
+            c.ioctl("lagg0", new GenericRequest.SetMtu(4000));
+            assertThat(c.create("lagg", CloneParams.of("laggtype", "ethernet"))).isEqualTo("lagg1");
+            c.ioctl("lagg1", new LaggRequest.SetLaggPort("epair1b"));
+            c.ioctl("epair1b", new GenericRequest.SetName("uplink"));     // a port renamed after it joined
+            for (String n : c.interfaces()) {
+                before.put(n, describe(c, n));
+            }
+        }
+        String saved = Files.readString(a.options().config());
+        assertThat(saved).contains("ifconfig_lagg0=\"laggproto roundrobin lagghash l2,l4 -use_flowid flowid_shift 5 "
+                + "rx_all rr_limit 3 laggport epair0a laggport epair2a");
+        TestDaemons.stopClean(a);
+
+        TestDaemons.MemoryLog log = new TestDaemons.MemoryLog();
+        Daemon b = TestDaemons.start(TestDaemons.options(dir), log);
+        try (SocketClient c = SocketClient.open(b.options().socket())) {
+            Map<String, String> after = new LinkedHashMap<>();
+            for (String n : c.interfaces()) {
+                after.put(n, describe(c, n));
+            }
+            assertThat(after).as(saved + "\n" + log.text()).isEqualTo(before);
+        }
+        assertThat(log.text()).as(saved).doesNotContain("warning");
+        TestDaemons.stopClean(b);
+    }
+
+    /** Settings and, for a lagg, its configuration (not its live statistics). */
+    private static String describe(SocketClient c, String n) {
+        org.ifnet.core.IfInfo i = c.ioctl(n, new GenericRequest.GetInfo());
+        String s = String.format("flags=%x mtu=%d ether=%s groups=%s", i.flags() & ~IfFlags.CANTCHANGE, i.mtu(),
+                org.ifnet.core.MacAddress.format(i.lladdr()), i.groups());
+        if (i.driver().equals("lagg")) {
+            LaggStatus st = c.ioctl(n, new LaggRequest.GetLagg());
+            s += " " + st.proto() + " hash=" + st.hashLayers() + " opts=" + st.options().opts()
+                    + " shift=" + st.options().flowidShift() + " rr=" + st.options().rrLimit() + " ports=" + st.portNames();
+        }
+        return s;
     }
 
     private static int metricOf(SavedConfig c, String ifname) {

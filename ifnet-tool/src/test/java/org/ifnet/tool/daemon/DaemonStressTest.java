@@ -20,6 +20,10 @@ import org.ifnet.core.clone.CloneParams;
 import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfnetException;
+import org.ifnet.drivers.lagg.LaggOpt;
+import org.ifnet.drivers.lagg.LaggRequest;
+import org.ifnet.drivers.lagg.LaggStatus;
+import org.ifnet.drivers.lagg.proto.LaggProto;
 import org.ifnet.drivers.vlan.VlanRequest;
 import org.ifnet.tool.client.SocketClient;
 import org.junit.jupiter.api.Test;
@@ -106,10 +110,19 @@ class DaemonStressTest {
     private static void step(SocketClient c, SplittableRandom rnd) {
         List<String> names = c.interfaces();
         String any = names.get(rnd.nextInt(names.size()));
-        switch (rnd.nextInt(12)) {
+        // vlan parents and lagg ports are epairs: stacks of vlans and laggs of vlans reach MTUs
+        // and addresses no replay can give (see settings()), which says nothing of the daemon
+        List<String> epairs = new ArrayList<>();
+        for (String n : names) {
+            if (n.startsWith("epair")) {
+                epairs.add(n);
+            }
+        }
+        String other = epairs.isEmpty() ? any : epairs.get(rnd.nextInt(epairs.size()));
+        switch (rnd.nextInt(16)) {
             case 0: c.create(rnd.nextBoolean() ? "lo" : "epair", CloneParams.NONE); break;
-            case 1: c.create("vlan", CloneParams.of("vlan", Integer.toString(1 + rnd.nextInt(20)), "vlandev", any)); break;
-            case 2: c.create("vlan", CloneParams.NONE); break;
+            case 1: c.create("vlan", CloneParams.of("vlan", Integer.toString(1 + rnd.nextInt(20)), "vlandev", other)); break;
+            case 2: c.create(rnd.nextBoolean() ? "vlan" : "lagg", CloneParams.NONE); break;
             case 3: if (!any.equals("lo0")) { c.destroy(any); } break;
             case 4: c.ioctl(any, new GenericRequest.SetName("r" + rnd.nextInt(50))); break;
             case 5: c.ioctl(any, new GenericRequest.SetMtu(1280 + rnd.nextInt(8000))); break;
@@ -117,7 +130,16 @@ class DaemonStressTest {
             case 7: c.ioctl(any, new GenericRequest.AddGroup("g" + (char) ('a' + rnd.nextInt(3)))); break;
             case 8: c.ioctl(any, new GenericRequest.DelGroup("g" + (char) ('a' + rnd.nextInt(3)))); break;
             case 9: c.ioctl(any, new GenericRequest.SetFlags(c.ioctl(any, new GenericRequest.GetFlags()) ^ 0x1)); break;
-            case 10: c.ioctl(any, new VlanRequest.SetVlan(names.get(rnd.nextInt(names.size())), 1 + rnd.nextInt(20))); break;
+            case 10: c.ioctl(any, new VlanRequest.SetVlan(other, 1 + rnd.nextInt(20))); break;
+            case 11: c.ioctl(any, rnd.nextInt(3) == 0 ? new LaggRequest.DelLaggPort(other) : new LaggRequest.SetLaggPort(other)); break;
+            case 12: c.ioctl(any, new LaggRequest.SetLaggProto(LaggProto.values()[rnd.nextInt(LaggProto.values().length)])); break;
+            case 13: c.ioctl(any, new LaggRequest.SetLaggHash(1 + rnd.nextInt(7))); break;
+            case 14: {
+                LaggOpt o = LaggOpt.values()[rnd.nextInt(LaggOpt.values().length)];
+                c.ioctl(any, new LaggRequest.SetLaggOpts(o, o == LaggOpt.FLOWID_SHIFT || o == LaggOpt.RR_LIMIT
+                        ? rnd.nextInt(40) : rnd.nextInt(2)));
+                break;
+            }
             default: c.ioctl(any, new GenericRequest.GetInfo()); break;
         }
     }
@@ -128,9 +150,15 @@ class DaemonStressTest {
         for (String n : c.interfaces()) {
             IfInfo i = c.ioctl(n, new GenericRequest.GetInfo());
             String vlan = i.driver().equals("vlan") ? " vlan=" + c.ioctl(n, new VlanRequest.GetVlan()) : "";
+            if (i.driver().equals("lagg")) {
+                LaggStatus st = c.ioctl(n, new LaggRequest.GetLagg());
+                vlan = " lagg=" + st.proto() + " hash=" + st.hashLayers() + " opts=" + st.options().opts() + " shift="
+                        + st.options().flowidShift() + " rr=" + st.options().rrLimit() + " ports=" + st.portNames();
+            }
             // Not compared: flags the driver owns (SIMPLEX, RUNNING: a vlan keeps its last parent's
-            // SIMPLEX), and a vlan's MTU: set when it attaches and not checked again when a parent
-            // changes, so a history can leave one no fresh attach can give (the replay logs it)
+            // SIMPLEX), and a vlan's MTU: set when it attaches and not checked again when its
+            // parent changes, so a history can leave one no fresh attach gives (the replay logs
+            // it). ConfigFileTest checks vlan MTUs where the history is an ordinary one.
             boolean vlanMtu = i.driver().equals("vlan");
             m.put(n, String.format("flags=%x mtu=%s metric=%d descr=[%s] ether=%s groups=%s%s",
                     i.flags() & ~IfFlags.CANTCHANGE, vlanMtu ? "(vlan)" : Integer.toString(i.mtu()),
