@@ -67,11 +67,30 @@ check_ports() {
     [ "$(ifconfig "$lagg" | grep -c 'laggport: ')" -eq $# ] || atf_fail "$lagg does not have exactly $# ports"
 }
 
-# ------------------------------------------------------------------ create
+# FreeBSD's set-up for the stress cases: four taps, a lagg, the taps up. Sets TAP0..TAP3 and
+# LAGG (declared local by the caller). With "and-streams", also the streams' own lagg and four
+# taps: LAGG2 and TAPS2.
+setup_lagg_and_taps() {
+    TAP0=$(get_tap) || exit
+    TAP1=$(get_tap) || exit
+    TAP2=$(get_tap) || exit
+    TAP3=$(get_tap) || exit
+    LAGG=$(get_lagg) || exit
+    if [ "${1:-}" = and-streams ]; then
+        TAPS2=$(get_taps_batch 4) || exit
+        LAGG2=$(get_lagg) || exit
+    fi
 
-create_body() {
-    local TAP0 TAP1 LAGG MAC
+    # Up the lagg's children
+    ifconfig "$TAP0" up
+    ifconfig "$TAP1" up
+    ifconfig "$TAP2" up
+    ifconfig "$TAP3" up
+}
 
+# FreeBSD's start of create, set_ether and updown: two taps up, and a lagg up with both as
+# ports (the command must succeed silently). Sets TAP0, TAP1 and LAGG (the caller's locals).
+create_two_port_lagg() {
     TAP0=$(get_tap) || exit
     TAP1=$(get_tap) || exit
     LAGG=$(get_lagg) || exit
@@ -80,6 +99,14 @@ create_body() {
     ifconfig "$TAP0" up
     ifconfig "$TAP1" up
     atf_check ifconfig "$LAGG" up laggport "$TAP0" laggport "$TAP1"
+}
+
+# ------------------------------------------------------------------ create
+
+create_body() {
+    local TAP0 TAP1 LAGG MAC
+
+    create_two_port_lagg
     atf_check -o match:"laggport: ${TAP0}" ifconfig "$LAGG"
     atf_check -o match:"laggport: ${TAP1}" ifconfig "$LAGG"
 
@@ -104,19 +131,7 @@ create_body() {
 status_stress_body() {
     local TAP0 TAP1 TAP2 TAP3 LAGG LAGG2 TAPS2 rounds
 
-    TAP0=$(get_tap) || exit
-    TAP1=$(get_tap) || exit
-    TAP2=$(get_tap) || exit
-    TAP3=$(get_tap) || exit
-    LAGG=$(get_lagg) || exit
-    TAPS2=$(get_taps_batch 4) || exit
-    LAGG2=$(get_lagg) || exit
-
-    # Up the lagg's children
-    ifconfig "$TAP0" up
-    ifconfig "$TAP1" up
-    ifconfig "$TAP2" up
-    ifconfig "$TAP3" up
+    setup_lagg_and_taps and-streams
 
     # First thread: destroy the lagg, create it, up it with its ports.
     # Second thread: query the status of every interface.
@@ -163,18 +178,8 @@ rebuild_rounds() {
 create_destroy_stress_body() {
     local TAP0 TAP1 TAP2 TAP3 LAGG
 
-    TAP0=$(get_tap) || exit
-    TAP1=$(get_tap) || exit
-    TAP2=$(get_tap) || exit
-    TAP3=$(get_tap) || exit
-    LAGG=$(get_lagg) || exit
-
-    # Up the lagg's children (which, as in FreeBSD, the lagg never takes)
-    ifconfig "$TAP0" up
-    ifconfig "$TAP1" up
-    ifconfig "$TAP2" up
-    ifconfig "$TAP3" up
-
+    # (as in FreeBSD, the lagg never takes the taps)
+    setup_lagg_and_taps
     race_create_destroy "$LAGG"
 }
 
@@ -202,19 +207,7 @@ lacp_linkstate_destroy_stress_body() {
 up_destroy_stress_body() {
     local TAP0 TAP1 TAP2 TAP3 LAGG LAGG2 TAPS2
 
-    TAP0=$(get_tap) || exit
-    TAP1=$(get_tap) || exit
-    TAP2=$(get_tap) || exit
-    TAP3=$(get_tap) || exit
-    LAGG=$(get_lagg) || exit
-    TAPS2=$(get_taps_batch 4) || exit
-    LAGG2=$(get_lagg) || exit
-
-    # Up the lagg's children
-    ifconfig "$TAP0" up
-    ifconfig "$TAP1" up
-    ifconfig "$TAP2" up
-    ifconfig "$TAP3" up
+    setup_lagg_and_taps and-streams
 
     # shellcheck disable=SC2086 # TAPS2 is words
     race_up_destroy "$LAGG" "up $(laggports "$TAP0" "$TAP1" "$TAP2" "$TAP3")" \
@@ -237,14 +230,7 @@ set_ether_body() {
 
     MAC="00:11:22:33:44:55"
 
-    TAP0=$(get_tap) || exit
-    TAP1=$(get_tap) || exit
-    LAGG=$(get_lagg) || exit
-
-    # Create the lagg
-    ifconfig "$TAP0" up
-    ifconfig "$TAP1" up
-    atf_check ifconfig "$LAGG" up laggport "$TAP0" laggport "$TAP1"
+    create_two_port_lagg
 
     # Change the lagg's ethernet address
     atf_check ifconfig "$LAGG" ether "$MAC"
@@ -260,14 +246,7 @@ set_ether_body() {
 updown_body() {
     local TAP0 TAP1 LAGG
 
-    TAP0=$(get_tap) || exit
-    TAP1=$(get_tap) || exit
-    LAGG=$(get_lagg) || exit
-
-    # Create the lagg
-    ifconfig "$TAP0" up
-    ifconfig "$TAP1" up
-    atf_check ifconfig "$LAGG" up laggport "$TAP0" laggport "$TAP1"
+    create_two_port_lagg
 
     # Down the lagg
     ifconfig "$LAGG" down
