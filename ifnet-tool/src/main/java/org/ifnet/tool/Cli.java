@@ -27,6 +27,7 @@ public final class Cli implements Runnable {
             DemoCommand.class,
             org.ifnet.tool.daemon.DaemonCommand.class,
             org.ifnet.tool.race.RaceCommand.class,
+            LeaksCommand.class,
             CompletionCommand.class);
 
     /** Runs {@code ifnet ARGS...}; returns the exit status. */

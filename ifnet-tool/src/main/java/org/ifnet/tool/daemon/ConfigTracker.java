@@ -123,18 +123,19 @@ final class ConfigTracker implements IfListener {
             return List.of();
         }
         try (IfRef ref = stack.lookup(info.name())) {
-            return driverState(d, ref);
+            List<String> state = driverState(d, ref);
+            return state == null ? List.of() : state;
         } catch (IfnetException e) {
             return List.of();
         }
     }
 
-    /** The driver's state words; none when the driver cannot say (it is being destroyed). */
+    /** The driver's state words; null when the driver cannot say (it is being destroyed). */
     private static List<String> driverState(DriverSettings d, IfRef ref) {
         try {
             return d.state(ref, ref.ioctl(new GenericRequest.GetInfo()));
         } catch (IfnetException e) {
-            return List.of();
+            return null;
         }
     }
 
@@ -208,6 +209,9 @@ final class ConfigTracker implements IfListener {
                 Clone c = k.origin();
                 boolean bare = d != null && c != null && c.name != null && d.recreatesBare(c.name);
                 List<String> state = d == null ? List.of() : driverState(d, ref);
+                if (state == null) {
+                    continue; // destroyed after GetInfo: as above (a lagg's settings are never empty)
+                }
                 List<String> words = d == null ? List.of() : d.change(bare ? List.of() : k.driverBaseline(), state);
                 // a vlan's or lagg's media is its parent's or ports': not a setting of its own
                 // explicit address and MTU only while it takes them over from others (attached)
