@@ -15,14 +15,17 @@ import org.ifnet.core.ioctl.MediaReply;
  * nothing, as ifmedia_ioctl() does.
  */
 public final class IfMedia {
-    private final List<Integer> supported = new ArrayList<>(2);
+    /** Immutable, so a reply shares it instead of copying it (MediaReply copies only mutable lists). */
+    private final List<Integer> supported;
     private int current;
 
     public IfMedia(int initial, int... more) {
-        supported.add(initial);
+        List<Integer> words = new ArrayList<>(1 + more.length);
+        words.add(initial);
         for (int w : more) {
-            supported.add(w);
+            words.add(w);
         }
+        supported = List.copyOf(words);
         current = initial;
     }
 
@@ -31,7 +34,7 @@ public final class IfMedia {
     }
 
     public List<Integer> supported() {
-        return List.copyOf(supported);
+        return supported;
     }
 
     /** Selects a supported word; EINVAL (and nothing changes) when it is not in the list. */

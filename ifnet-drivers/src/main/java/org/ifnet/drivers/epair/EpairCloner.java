@@ -25,9 +25,19 @@ public final class EpairCloner extends AdvancedCloner {
     public static final String FP_ATTACHED = "epair.create.attached";
     static final int FLAGS = IfFlags.BROADCAST | IfFlags.SIMPLEX | IfFlags.MULTICAST;
     static final long BAUDRATE = 10_000_000_000L;
+    /** FreeBSD's IF_MAXUNIT, the default highest unit. */
+    public static final int IF_MAXUNIT = 0x7fff;
 
     public EpairCloner() {
-        super("epair", 0x7fff);
+        this(IF_MAXUNIT);
+    }
+
+    /**
+     * A cloner whose highest unit is {@code maxUnit} instead of IF_MAXUNIT: for a stack that
+     * must hold more than 32,768 pairs (the heap benchmark holds 500,000).
+     */
+    public EpairCloner(int maxUnit) {
+        super("epair", maxUnit);
     }
 
     @Override

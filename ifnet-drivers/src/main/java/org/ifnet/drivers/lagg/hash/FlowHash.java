@@ -1,5 +1,8 @@
 package org.ifnet.drivers.lagg.hash;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.StringJoiner;
 import org.ifnet.core.frame.Frame;
 
@@ -53,6 +56,10 @@ public final class FlowHash {
     private static final int IPV6_FLOWLABEL_MASK = 0x000f_ffff;
     /** Bound on IPv6 extension headers walked, so a crafted chain cannot loop long. */
     private static final int MAX_EXT_HEADERS = 8;
+
+    /** Big-endian views of the frame's bytes: one bounds check and one load per field, not one per byte. */
+    private static final VarHandle BE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private FlowHash() {
     }
@@ -177,11 +184,11 @@ public final class FlowHash {
     }
 
     private static int be16(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+        return (short) BE16.get(b, at) & 0xffff;
     }
 
     private static int be32(byte[] b, int at) {
-        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+        return (int) BE32.get(b, at);
     }
 
     private static int mix(int h, int k) {
