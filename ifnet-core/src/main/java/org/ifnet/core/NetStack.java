@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.ifnet.core.clone.AdvancedCloner;
 import org.ifnet.core.clone.CloneContext;
@@ -189,7 +190,7 @@ public final class NetStack implements AutoCloseable {
             if (c instanceof SimpleCloner) {
                 SimpleCloner sc = (SimpleCloner) c;
                 int wanted = Cloner.parseUnit(ifname, c.name());
-                int unit = ctx.allocUnit(wanted);
+                int unit = wanted >= 0 ? ctx.allocUnit(wanted) : allocUnitWithFreeName(ctx, c);
                 failPoints.hit(FailSite.CREATE_DRIVER, ifname);
                 created = sc.create(ctx, c.name() + unit, unit, params);
             } else {
@@ -201,6 +202,28 @@ public final class NetStack implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             ctx.rollback();
             throw e;
+        }
+    }
+
+    /**
+     * The lowest free unit whose name (prefix + unit) no other interface holds, as FreeBSD's
+     * ifc_alloc_unit_next() skips names taken by renamed interfaces. Units skipped on the way
+     * are held while searching, so that the next allocation moves on, and freed afterwards.
+     */
+    private int allocUnitWithFreeName(Ctx ctx, Cloner c) {
+        List<Integer> skipped = new ArrayList<>(0);
+        try {
+            while (true) {
+                int u = ctx.allocUnit(-1);
+                if (!byName.containsKey(c.name() + u)) {
+                    return u;
+                }
+                skipped.add(u);
+            }
+        } finally {
+            for (int u : skipped) {
+                ctx.freeUnit(u);
+            }
         }
     }
 
@@ -450,9 +473,21 @@ public final class NetStack implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs the release hook once. A hook that throws has still run (the softc is poisoned):
+     * the failure is logged and counted as a release, and never escapes into whoever dropped
+     * the last reference, so the interface still reaches RELEASED.
+     */
     private void releaseSoftc(Ifnet ifp, String by) {
         failPoints.hit(FailSite.RELEASE_HOOK, ifp);
-        if (ifp.softc().runRelease(by)) {
+        boolean ran;
+        try {
+            ran = ifp.softc().runRelease(by);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "release hook of " + ifp.name() + " failed", e);
+            ran = true;
+        }
+        if (ran) {
             releases.incrementAndGet();
         }
     }
@@ -717,15 +752,24 @@ public final class NetStack implements AutoCloseable {
         return new LeakReport(held, unreleased, poisonedAccesses.get(), doubleCloses.get(), framePool.outstanding());
     }
 
-    /** Waits for deferred releases queued in epoch sections; returns when none is pending. */
+    /**
+     * Waits for deferred releases queued in epoch sections; returns when none is pending, i.e.
+     * when every one has finished running (not merely been dequeued by the reclaimer), or
+     * after {@link #QUIESCE_LIMIT_NANOS} when a reader never leaves its section.
+     *
+     * @throws IllegalStateException when called inside an epoch section
+     */
     public void quiesce() {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (epoch.pending() > 0 && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + QUIESCE_LIMIT_NANOS;
+        while (epoch.pending() > 0 && System.nanoTime() - deadline < 0) {
             if (epoch.drain() == 0) {
-                Thread.yield(); // the reclaimer is running the last batch
+                LockSupport.parkNanos(100_000); // the reclaimer holds them: let it finish
             }
         }
     }
+
+    /** How long {@link #quiesce()} waits for deferred releases at most. */
+    private static final long QUIESCE_LIMIT_NANOS = 10_000_000_000L;
 
     /**
      * Destroys every interface (permanent ones too), waits for deferred releases, and fails

@@ -25,7 +25,9 @@ public final class Cli implements Runnable {
             IfconfigCommand.class,
             BatchCommand.class,
             DemoCommand.class,
+            org.ifnet.tool.daemon.DaemonCommand.class,
             org.ifnet.tool.race.RaceCommand.class,
+            LeaksCommand.class,
             CompletionCommand.class);
 
     /** Runs {@code ifnet ARGS...}; returns the exit status. */

@@ -26,9 +26,12 @@ import java.util.concurrent.locks.LockSupport;
  * a counter and one release store. Neither allocates after the thread's first section.
  *
  * <p>Invariants: a slot's nesting counter is touched only by its owner; {@code synchronize()}
- * refuses to run inside a section (it would wait for itself forever). Deferred calls queued
- * before a grace period are run after it, by {@link #drain()} or by the reclaimer thread,
- * which is started on demand and stops when idle.
+ * and {@code drain()} refuse to run inside a section (they would wait for themselves forever).
+ * Deferred calls queued before a grace period are run after it, by {@link #drain()} or by the
+ * reclaimer thread, which is started on demand and stops when idle. {@code outstanding}
+ * counts deferred calls from the moment they are queued until they have finished running, so
+ * {@link #pending()} is zero only when every deferred call is done, not merely dequeued. A
+ * deferred call that throws is logged and does not stop the others.
  */
 public final class Epoch {
     /** One reader thread's published state; padded against false sharing with its neighbours. */
@@ -53,9 +56,10 @@ public final class Epoch {
     private final ThreadLocal<Slot> local = ThreadLocal.withInitial(this::register);
     private final Object registerLock = new Object();
     private volatile Slot[] slots = new Slot[0];
+    private static final System.Logger LOG = System.getLogger(Epoch.class.getName());
+
     private final ConcurrentLinkedQueue<Runnable> deferred = new ConcurrentLinkedQueue<>();
-    /** Deferred calls queued and not yet finished (queued, or taken by a drain and running). */
-    private final java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong outstanding = new AtomicLong();   // queued or running deferred calls
     private final AtomicLong reclaimerRunning = new AtomicLong();
     private final String name;
 
@@ -140,8 +144,17 @@ public final class Epoch {
         startReclaimer();
     }
 
-    /** Waits for a grace period and runs every call deferred before it. Returns how many ran. */
+    /**
+     * Waits for a grace period and runs every call deferred before it. Returns how many ran.
+     * A call that throws a RuntimeException is logged and the others still run; an Error is
+     * rethrown once the whole batch has run.
+     *
+     * @throws IllegalStateException when called inside a section (nothing is dequeued)
+     */
     public int drain() {
+        if (inSection()) {
+            throw new IllegalStateException("epoch " + name + ": drain() inside a read section would wait for itself");
+        }
         List<Runnable> batch = new ArrayList<>();
         for (Runnable r; (r = deferred.poll()) != null; ) {
             batch.add(r);
@@ -150,27 +163,29 @@ public final class Epoch {
             return 0;
         }
         synchronize();
-        RuntimeException first = null;
+        Error fatal = null;
         for (Runnable r : batch) {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e; // run the rest of the batch, then report the first failure
+                LOG.log(System.Logger.Level.WARNING, "epoch " + name + ": a deferred call failed", e);
+            } catch (Error e) {
+                if (fatal == null) {
+                    fatal = e;
                 }
             } finally {
                 outstanding.decrementAndGet();
             }
         }
-        if (first != null) {
-            throw first;
+        if (fatal != null) {
+            throw fatal;
         }
         return batch.size();
     }
 
-    /** Deferred calls not yet finished, whether queued or running in a drain. */
+    /** Deferred calls not yet finished: queued, or dequeued and still running. */
     public int pending() {
-        return outstanding.get();
+        return (int) outstanding.get();
     }
 
     private void startReclaimer() {
@@ -183,7 +198,11 @@ public final class Epoch {
 
     private void reclaim() {
         while (true) {
-            drain();
+            try {
+                drain();
+            } catch (Error e) {
+                LOG.log(System.Logger.Level.ERROR, "epoch " + name + ": a deferred call failed", e);
+            }
             reclaimerRunning.set(0);
             if (deferred.isEmpty() || !reclaimerRunning.compareAndSet(0, 1)) {
                 return;

@@ -6,6 +6,7 @@ import org.ifnet.core.IfCap;
 import org.ifnet.core.IfFlags;
 import org.ifnet.core.MacAddress;
 import org.ifnet.core.ioctl.CapReply;
+import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.ioctl.MediaReply;
@@ -150,7 +151,14 @@ final class BaseWords {
             throw IfconfigException.errx(fn + ": group name too long");
         }
         if (add) {
-            s.ioctl(new GenericRequest.AddGroup(group), "SIOCAIFGROUP");
+            // FreeBSD's setifgroup ignores EEXIST: joining a group one is in is not an error
+            try {
+                s.client().ioctl(s.name(), new GenericRequest.AddGroup(group));
+            } catch (IfnetException e) {
+                if (e.errno() != Errno.EEXIST) {
+                    throw IfconfigException.err("SIOCAIFGROUP", e.errno());
+                }
+            }
         } else {
             s.ioctl(new GenericRequest.DelGroup(group), "SIOCDIFGROUP");
         }
