@@ -1,7 +1,5 @@
 package org.ifnet.core;
 
-import java.util.StringJoiner;
-
 /** Interface capabilities with FreeBSD's IFCAP_* bits, printed as {@code options=8<VLAN_MTU>}. */
 public final class IfCap {
     public static final int RXCSUM = 0x1;
@@ -38,13 +36,7 @@ public final class IfCap {
     }
 
     public static String names(int caps) {
-        StringJoiner j = new StringJoiner(",");
-        for (int bit = 0; bit < NAMES.length; bit++) {
-            if ((caps & (1 << bit)) != 0) {
-                j.add(NAMES[bit]);
-            }
-        }
-        return j.toString();
+        return BitNames.of(caps, NAMES);
     }
 
     /** The bit for a capability name as ifconfig spells it ("vlanmtu" or "VLAN_MTU"); 0 if unknown. */

@@ -1,7 +1,5 @@
 package org.ifnet.core;
 
-import java.util.StringJoiner;
-
 /**
  * FreeBSD's interface flags (sys/net/if.h), with their bit values, so that
  * {@code flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST>} reads the same here as there.
@@ -47,13 +45,7 @@ public final class IfFlags {
 
     /** "UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST" (FreeBSD's printb order: lowest bit first). */
     public static String names(int flags) {
-        StringJoiner j = new StringJoiner(",");
-        for (int bit = 0; bit < NAMES.length; bit++) {
-            if ((flags & (1 << bit)) != 0) {
-                j.add(NAMES[bit]);
-            }
-        }
-        return j.toString();
+        return BitNames.of(flags, NAMES);
     }
 
     /** The bit for one flag name ("UP"), or 0 when the name is unknown. */

@@ -1,7 +1,5 @@
 package org.ifnet.drivers.lagg.proto;
 
-import java.util.StringJoiner;
-
 /**
  * lagg port flags with FreeBSD's values (LAGG_PORT_*), printed as
  * {@code flags=5<MASTER,ACTIVE>}. STACK is never set: like FreeBSD, lagg refuses a lagg as a
@@ -22,12 +20,6 @@ public final class PortFlags {
 
     /** "MASTER,ACTIVE" (lowest bit first, as printb prints LAGG_PORT_BITS). */
     public static String names(int flags) {
-        StringJoiner j = new StringJoiner(",");
-        for (int bit = 0; bit < NAMES.length; bit++) {
-            if ((flags & (1 << bit)) != 0) {
-                j.add(NAMES[bit]);
-            }
-        }
-        return j.toString();
+        return org.ifnet.core.BitNames.of(flags, NAMES);
     }
 }
