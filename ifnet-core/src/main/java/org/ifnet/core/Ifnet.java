@@ -48,6 +48,7 @@ public final class Ifnet extends Refcounted {
     private volatile String[] groups;
     private volatile PortOwner portOwner;
     private volatile TagDemux tagDemux;
+    private volatile Thread dyingBy;      // the thread that won beginDying(), for the layer
 
     Ifnet(NetStack stack, Cloner cloner, Softc softc, IfSpec spec, int index, int generation) {
         this.stack = stack;
@@ -114,11 +115,16 @@ public final class Ifnet extends Refcounted {
     void setDescriptionRaw(String d) { description = d; }
     void setGroupsRaw(String[] g) { groups = g; }
     boolean retain() { return tryRetain(); }
+    /** True once a destroy has begun (the DYING bit, set before the state field says DYING). */
+    boolean isDying() { return dyingBit(); }
+    /** The thread destroying this interface, or null. */
+    Thread dyingBy() { return dyingBy; }
     boolean dropOne() { return releaseOne(); }
     boolean beginDying() {
         if (!markDying()) {
             return false;
         }
+        dyingBy = Thread.currentThread();
         updateFlags(IfFlags.DYING, 0);
         state = IfState.DYING;
         return true;

@@ -173,7 +173,8 @@ class EpochTest {
             Thread.sleep(1);
         }
         assertThat(epoch.pending()).isZero();
-        assertThat(order).containsExactly(1, 2);
+        // each ran once; the reclaimer and an explicit drain may split the queue, so no order
+        assertThat(order).containsExactlyInAnyOrder(1, 2);
         assertThat(drained).isBetween(0, 2);
         assertThat(epoch.drain()).isZero();
     }
