@@ -794,20 +794,28 @@ public final class NetStack implements AutoCloseable {
         return byName.size();
     }
 
-    /** Members of a group in index order ("all" is every interface). ENOENT for no such group. */
+    /**
+     * Attached members of a group in index order. "all" always exists and holds every
+     * attached interface that has not left it (FreeBSD lets an interface leave "all"). Dying
+     * members are left out, as {@link #interfaces()} leaves them out. ENOENT for no such group.
+     */
     public List<String> groupMembers(String group) {
+        List<Ifnet> l;
         if (group.equals("all")) {
-            return interfaces();
+            l = indexes.list();
+        } else {
+            Set<Ifnet> members = groups.get(group);
+            if (members == null || members.isEmpty()) {
+                throw new IfnetException(Errno.ENOENT, "no group " + group);
+            }
+            l = new ArrayList<>(members);
+            l.sort((a, b) -> Integer.compare(a.index(), b.index()));
         }
-        Set<Ifnet> members = groups.get(group);
-        if (members == null || members.isEmpty()) {
-            throw new IfnetException(Errno.ENOENT, "no group " + group);
-        }
-        List<Ifnet> l = new ArrayList<>(members);
-        l.sort((a, b) -> Integer.compare(a.index(), b.index()));
         List<String> out = new ArrayList<>(l.size());
         for (Ifnet i : l) {
-            out.add(i.name());
+            if (i.state() == IfState.ATTACHED && i.inGroup(group)) {
+                out.add(i.name());
+            }
         }
         return out;
     }
