@@ -212,13 +212,19 @@ public final class Ifnet extends Refcounted {
     }
 
     /**
-     * Input received by this interface's driver (ether_input): counts it, hands it to a port
-     * owner if one is installed, strips an 802.1Q header into the frame's tag, gives tagged
-     * frames to the VLAN trunk (noproto drop without one), and the rest to the stack's input
-     * handler. Call inside an epoch section.
+     * Input received by this interface's driver (ether_input): counts it, drops a runt on an
+     * Ethernet-like interface as an input error, hands it to a port owner if one is installed,
+     * strips an 802.1Q header into the frame's tag, gives tagged frames to the VLAN trunk
+     * (noproto drop without one), and the rest to the stack's input handler. Call inside an
+     * epoch section.
      */
     public void input(Frame f) {
         counters.addPacket(IfCounter.IPACKETS, IfCounter.IBYTES, f.length());
+        if (f.length() < Ether.HEADER_LEN && type.isEthernetLike()) {
+            counters.add(IfCounter.IERRORS, 1); // a runt, as ether_input drops it
+            f.free();
+            return;
+        }
         long dst = Ether.dst(f);
         if (Ether.isMulticast(dst)) {
             counters.add(IfCounter.IMCASTS, 1);
