@@ -48,6 +48,7 @@ public final class Ifnet extends Refcounted {
     private volatile String[] groups;
     private volatile PortOwner portOwner;
     private volatile TagDemux tagDemux;
+    private volatile Thread dyingBy;      // the thread that won beginDying(), for the layer
 
     Ifnet(NetStack stack, Cloner cloner, Softc softc, IfSpec spec, int index, int generation) {
         this.stack = stack;
@@ -114,11 +115,16 @@ public final class Ifnet extends Refcounted {
     void setDescriptionRaw(String d) { description = d; }
     void setGroupsRaw(String[] g) { groups = g; }
     boolean retain() { return tryRetain(); }
+    /** True once a destroy has begun (the DYING bit, set before the state field says DYING). */
+    boolean isDying() { return dyingBit(); }
+    /** The thread destroying this interface, or null. */
+    Thread dyingBy() { return dyingBy; }
     boolean dropOne() { return releaseOne(); }
     boolean beginDying() {
         if (!markDying()) {
             return false;
         }
+        dyingBy = Thread.currentThread();
         updateFlags(IfFlags.DYING, 0);
         state = IfState.DYING;
         return true;
@@ -206,13 +212,19 @@ public final class Ifnet extends Refcounted {
     }
 
     /**
-     * Input received by this interface's driver (ether_input): counts it, hands it to a port
-     * owner if one is installed, strips an 802.1Q header into the frame's tag, gives tagged
-     * frames to the VLAN trunk (noproto drop without one), and the rest to the stack's input
-     * handler. Call inside an epoch section.
+     * Input received by this interface's driver (ether_input): counts it, drops a runt on an
+     * Ethernet-like interface as an input error, hands it to a port owner if one is installed,
+     * strips an 802.1Q header into the frame's tag, gives tagged frames to the VLAN trunk
+     * (noproto drop without one), and the rest to the stack's input handler. Call inside an
+     * epoch section.
      */
     public void input(Frame f) {
         counters.addPacket(IfCounter.IPACKETS, IfCounter.IBYTES, f.length());
+        if (f.length() < Ether.HEADER_LEN && type.isEthernetLike()) {
+            counters.add(IfCounter.IERRORS, 1); // a runt, as ether_input drops it
+            f.free();
+            return;
+        }
         long dst = Ether.dst(f);
         if (Ether.isMulticast(dst)) {
             counters.add(IfCounter.IMCASTS, 1);

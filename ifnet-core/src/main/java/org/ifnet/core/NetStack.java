@@ -46,6 +46,18 @@ import org.ifnet.core.lifecycle.Policy;
  * The release policy ({@link Policy}) changes only the last two steps, so LEGACY and
  * EPOCH_ONLY reproduce the seed's use after free with the same drivers.
  *
+ * <p>Linearizability of create against lookup and destroy on one name. A destroy takes
+ * effect when it marks the interface DYING (lookups fail from then on); a create takes effect
+ * when it publishes the name. In between those points a name is in transition: a dying
+ * interface still holds its name and unit until DETACHED, and a create in flight holds its
+ * unit ({@link #reserved}) before the name is published. A create that meets either waits on
+ * the monitor {@link #settled} for the transition to finish and then looks again, instead of
+ * answering EEXIST for a name that lookups already (or still) call absent. Both waits end
+ * without waiting for any reference holder (rule 4). A thread never waits for a transition it
+ * runs itself (a departure listener creating the name its interface had gets EEXIST). Waiters
+ * hold no other lock; whoever ends a transition changes the state first and then notifies
+ * under the monitor, and waiters check the state under the monitor, so no wakeup is lost.
+ *
  * <p>Leak accounting: interfaces that are DYING or DETACHED sit in {@link #dying} until
  * released; in tracking mode every open {@link IfRef} sits in {@link #liveRefs}.
  */
@@ -81,6 +93,10 @@ public final class NetStack implements AutoCloseable {
     private final GenericLayer generic = new GenericLayer(this);
 
     private final ReentrantLock structure = new ReentrantLock();
+    /** Monitor notified when the name of a dying interface or a reserved unit is released. */
+    private final Object settled = new Object();
+    /** Units allocated by a create in flight and not yet handed over; written under {@link #structure}. */
+    private final Map<UnitKey, Ctx> reserved = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Ifnet> byName = new ConcurrentHashMap<>();
     private final IndexTable indexes = new IndexTable();
     private final ConcurrentHashMap<String, Set<Ifnet>> groups = new ConcurrentHashMap<>();
@@ -177,31 +193,88 @@ public final class NetStack implements AutoCloseable {
     public String create(String ifname, CloneParams params) {
         checkOpen();
         IfNames.check(ifname);
-        if (byName.containsKey(ifname)) {
+        while (true) {
+            awaitNameSettled(ifname);
+            Cloner c = clonerFor(ifname);
+            if (c == null) {
+                throw new IfnetException(Errno.EINVAL, "no cloner matches " + ifname);
+            }
+            Ctx ctx = new Ctx(c);
+            try {
+                Ifnet created;
+                if (c instanceof SimpleCloner) {
+                    SimpleCloner sc = (SimpleCloner) c;
+                    int wanted = Cloner.parseUnit(ifname, c.name());
+                    int unit = wanted >= 0 ? ctx.allocUnit(wanted) : allocUnitWithFreeName(ctx, c);
+                    failPoints.hit(FailSite.CREATE_DRIVER, ifname);
+                    created = sc.create(ctx, c.name() + unit, unit, params);
+                } else {
+                    failPoints.hit(FailSite.CREATE_DRIVER, ifname);
+                    created = ((AdvancedCloner) c).create(ctx, ifname, params);
+                }
+                ctx.commit();
+                return created.name();
+            } catch (UnitSettled again) {
+                ctx.rollback(); // another create held the unit and has finished: look again
+            } catch (RuntimeException | Error e) {
+                ctx.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * EEXIST when {@code ifname} names an attached interface. When the interface of that name
+     * is dying, waits until it is detached (its name freed), unless this thread is the one
+     * destroying it.
+     */
+    private void awaitNameSettled(String ifname) {
+        Ifnet old = awaitNotDying(ifname);
+        if (old != null) {
             throw new IfnetException(Errno.EEXIST, "interface " + ifname + " already exists");
         }
-        Cloner c = clonerFor(ifname);
-        if (c == null) {
-            throw new IfnetException(Errno.EINVAL, "no cloner matches " + ifname);
+    }
+
+    /**
+     * Waits while {@code ifname} names a dying interface that another thread is destroying;
+     * returns what the name then names (null for nothing). Call with no lock held.
+     */
+    private Ifnet awaitNotDying(String ifname) {
+        Ifnet old = byName.get(ifname);
+        if (old == null || !old.isDying()) {
+            return old;
         }
-        Ctx ctx = new Ctx(c);
-        try {
-            Ifnet created;
-            if (c instanceof SimpleCloner) {
-                SimpleCloner sc = (SimpleCloner) c;
-                int wanted = Cloner.parseUnit(ifname, c.name());
-                int unit = wanted >= 0 ? ctx.allocUnit(wanted) : allocUnitWithFreeName(ctx, c);
-                failPoints.hit(FailSite.CREATE_DRIVER, ifname);
-                created = sc.create(ctx, c.name() + unit, unit, params);
-            } else {
-                failPoints.hit(FailSite.CREATE_DRIVER, ifname);
-                created = ((AdvancedCloner) c).create(ctx, ifname, params);
+        boolean interrupted = false;
+        synchronized (settled) {
+            while ((old = byName.get(ifname)) != null && old.isDying() && old.dyingBy() != Thread.currentThread()) {
+                try {
+                    settled.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-            ctx.commit();
-            return created.name();
-        } catch (RuntimeException | Error e) {
-            ctx.rollback();
-            throw e;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return old;
+    }
+
+    /** Wakes creates waiting for a name or unit in transition. */
+    private void notifySettled() {
+        synchronized (settled) {
+            settled.notifyAll();
+        }
+    }
+
+    /** A unit of one cloner, as a key of {@link #reserved}. */
+    private record UnitKey(Cloner cloner, int unit) {
+    }
+
+    /** Thrown inside create when the unit it wanted was held by another create that has now finished. */
+    private static final class UnitSettled extends RuntimeException {
+        UnitSettled() {
+            super(null, null, false, false);
         }
     }
 
@@ -229,6 +302,7 @@ public final class NetStack implements AutoCloseable {
 
     /** The context of one create or destroy; remembers what to undo if the driver fails. */
     private final class Ctx implements CloneContext {
+        private final Thread owner = Thread.currentThread();
         private final Cloner cloner;
         private final List<Integer> units = new ArrayList<>(2);
         private final List<Ifnet> attached = new ArrayList<>(2);
@@ -243,23 +317,75 @@ public final class NetStack implements AutoCloseable {
             return NetStack.this;
         }
 
+        /**
+         * Allocates and reserves a unit (under the structure lock, so that a unit in use is
+         * either reserved by a create in flight or owned by an interface). When the wanted
+         * unit is reserved by another create in flight, waits for that create to attach it or
+         * give it up, then throws {@link UnitSettled} so that create looks at the name again.
+         */
         @Override
         public int allocUnit(int wanted) {
-            int u = cloner.units().alloc(wanted);
-            units.add(u);
-            return u;
+            Ctx holder;
+            structure.lock();
+            try {
+                try {
+                    int u = cloner.units().alloc(wanted);
+                    reserved.put(new UnitKey(cloner, u), this);
+                    units.add(u);
+                    return u;
+                } catch (IfnetException e) {
+                    holder = e.errno() == Errno.EEXIST ? reserved.get(new UnitKey(cloner, wanted)) : null;
+                    if (holder == null || holder.owner == Thread.currentThread()) {
+                        throw e;
+                    }
+                }
+            } finally {
+                structure.unlock();
+            }
+            UnitKey key = new UnitKey(cloner, wanted);
+            boolean interrupted = false;
+            synchronized (settled) {
+                while (reserved.get(key) == holder) {
+                    try {
+                        settled.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnitSettled();
         }
 
         @Override
         public void freeUnit(int unit) {
             if (units.remove((Integer) unit)) {
-                cloner.units().free(unit);
+                release(List.of(unit));
             }
+        }
+
+        /** Gives reserved units back to the allocator and wakes creates waiting for them. */
+        private void release(List<Integer> us) {
+            if (us.isEmpty()) {
+                return;
+            }
+            structure.lock();
+            try {
+                for (int u : us) {
+                    cloner.units().free(u);
+                    reserved.remove(new UnitKey(cloner, u), this);
+                }
+            } finally {
+                structure.unlock();
+            }
+            notifySettled();
         }
 
         @Override
         public Ifnet attach(IfSpec spec, Softc softc) {
-            Ifnet ifp = attachOne(cloner, spec, softc);
+            Ifnet ifp = attachOne(cloner, spec, softc, this);
             units.remove((Integer) spec.unit());
             attached.add(ifp);
             return ifp;
@@ -282,9 +408,7 @@ public final class NetStack implements AutoCloseable {
         }
 
         void commit() {
-            for (int u : units) {
-                cloner.units().free(u);
-            }
+            release(units);
             units.clear();
             for (Ifnet ifp : attached) {
                 if (ifp.state() == IfState.ATTACHED) {
@@ -311,36 +435,51 @@ public final class NetStack implements AutoCloseable {
                 }
             }
             dropCreateRefs();
-            for (int u : units) {
-                cloner.units().free(u);
-            }
+            release(units);
             units.clear();
         }
     }
 
-    private Ifnet attachOne(Cloner cloner, IfSpec spec, Softc softc) {
+    /**
+     * Publishes a new interface: the moment its create takes effect. Waits out a dying
+     * interface of the same name (see the Overview); hands the create's reserved unit over.
+     */
+    private Ifnet attachOne(Cloner cloner, IfSpec spec, Softc softc, Ctx ctx) {
         IfNames.check(spec.name());
-        structure.lock();
-        try {
-            if (byName.containsKey(spec.name())) {
-                throw new IfnetException(Errno.EEXIST, "interface " + spec.name() + " already exists");
+        boolean handedOver;
+        Ifnet ifp;
+        while (true) {
+            awaitNotDying(spec.name());
+            structure.lock();
+            try {
+                Ifnet old = byName.get(spec.name());
+                if (old != null && old.isDying() && old.dyingBy() != Thread.currentThread()) {
+                    continue; // a destroy began since we looked: wait for it (with no lock held)
+                }
+                if (old != null) {
+                    throw new IfnetException(Errno.EEXIST, "interface " + spec.name() + " already exists");
+                }
+                int[] gen = new int[1];
+                int index = indexes.alloc(gen);
+                ifp = new Ifnet(this, cloner, softc, spec, index, gen[0]);
+                softc.bind(ifp);
+                // The create holds a reference until commit or rollback, taken before the
+                // interface is published: once findable, a concurrent destroy must not release
+                // the softc the driver is still configuring (the create-vs-destroy seed).
+                ifp.retain();
+                byName.put(spec.name(), ifp);
+                indexes.publish(index, ifp);
+                handedOver = spec.unit() >= 0 && reserved.remove(new UnitKey(cloner, spec.unit()), ctx);
+                if (cloner != null) {
+                    groups.computeIfAbsent(cloner.name(), k -> ConcurrentHashMap.newKeySet()).add(ifp);
+                }
+            } finally {
+                structure.unlock();
             }
-            int[] gen = new int[1];
-            int index = indexes.alloc(gen);
-            Ifnet ifp = new Ifnet(this, cloner, softc, spec, index, gen[0]);
-            softc.bind(ifp);
-            // The create holds a reference until commit or rollback, taken before the
-            // interface is published: once findable, a concurrent destroy must not release the
-            // softc the driver is still configuring (the create-vs-destroy form of the seed).
-            ifp.retain();
-            byName.put(spec.name(), ifp);
-            indexes.publish(index, ifp);
-            if (cloner != null) {
-                groups.computeIfAbsent(cloner.name(), k -> ConcurrentHashMap.newKeySet()).add(ifp);
+            if (handedOver) {
+                notifySettled();
             }
             return ifp;
-        } finally {
-            structure.unlock();
         }
     }
 
@@ -400,9 +539,12 @@ public final class NetStack implements AutoCloseable {
         if (c == null) {
             ctx.detach(ifp);
         } else {
-            c.destroy(ctx, ifp);
-            if (ifp.state() == IfState.DYING) {
-                ctx.detach(ifp); // the driver forgot it: finish the destroy it started
+            try {
+                c.destroy(ctx, ifp);
+            } finally {
+                if (ifp.state() == IfState.DYING) {
+                    ctx.detach(ifp); // the driver forgot it or failed: finish the destroy it started
+                }
             }
         }
     }
@@ -439,6 +581,7 @@ public final class NetStack implements AutoCloseable {
         } finally {
             structure.unlock();
         }
+        notifySettled(); // creates waiting for this name or unit may go on
         failPoints.hit(FailSite.DESTROY_DETACHED, ifp);
         switch (policy) {
             case LEGACY:
@@ -675,20 +818,28 @@ public final class NetStack implements AutoCloseable {
         return byName.size();
     }
 
-    /** Members of a group in index order ("all" is every interface). ENOENT for no such group. */
+    /**
+     * Attached members of a group in index order. "all" always exists and holds every
+     * attached interface that has not left it (FreeBSD lets an interface leave "all"). Dying
+     * members are left out, as {@link #interfaces()} leaves them out. ENOENT for no such group.
+     */
     public List<String> groupMembers(String group) {
+        List<Ifnet> l;
         if (group.equals("all")) {
-            return interfaces();
+            l = indexes.list();
+        } else {
+            Set<Ifnet> members = groups.get(group);
+            if (members == null || members.isEmpty()) {
+                throw new IfnetException(Errno.ENOENT, "no group " + group);
+            }
+            l = new ArrayList<>(members);
+            l.sort((a, b) -> Integer.compare(a.index(), b.index()));
         }
-        Set<Ifnet> members = groups.get(group);
-        if (members == null || members.isEmpty()) {
-            throw new IfnetException(Errno.ENOENT, "no group " + group);
-        }
-        List<Ifnet> l = new ArrayList<>(members);
-        l.sort((a, b) -> Integer.compare(a.index(), b.index()));
         List<String> out = new ArrayList<>(l.size());
         for (Ifnet i : l) {
-            out.add(i.name());
+            if (i.state() == IfState.ATTACHED && i.inGroup(group)) {
+                out.add(i.name());
+            }
         }
         return out;
     }

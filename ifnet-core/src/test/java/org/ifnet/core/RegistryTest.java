@@ -232,6 +232,44 @@ class RegistryTest {
         Leaks.assertClosedClean(s);
     }
 
+    /** Regression: group listings showed a DYING interface that interfaces() already hid. */
+    @Test
+    void groupListingsHideADyingInterfaceAsInterfacesDoes() throws Exception {
+        NetStack s = toyStack(false);
+        s.create("toy0");
+        s.create("toy1");
+        s.ioctl("toy0", new GenericRequest.AddGroup("edge"));
+        s.ioctl("toy1", new GenericRequest.AddGroup("edge"));
+        FailPoints.Gate g = s.failPoints().pause(FailSite.DESTROY_DYING);
+        java.util.concurrent.CompletableFuture<Void> d =
+                java.util.concurrent.CompletableFuture.runAsync(() -> s.destroy("toy0"));
+        assertThat(g.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(s.interfaces()).containsExactly("toy1");
+        assertThat(s.groupMembers("all")).containsExactly("toy1");
+        assertThat(s.groupMembers("toy")).containsExactly("toy1");
+        assertThat(s.groupMembers("edge")).containsExactly("toy1");
+        g.open();
+        d.get(10, TimeUnit.SECONDS);
+        s.failPoints().clearAll();
+        Leaks.assertClosedClean(s);
+    }
+
+    /** Regression: an interface that left "all" (FreeBSD allows it) was still listed in it. */
+    @Test
+    void anInterfaceThatLeftAllIsNoLongerListedInAll() {
+        NetStack s = toyStack(false);
+        s.create("toy0");
+        s.create("toy1");
+        s.ioctl("toy0", new GenericRequest.DelGroup("all"));
+        assertThat(s.ioctl("toy0", new GenericRequest.GetGroups())).containsExactly("toy");
+        assertThat(s.groupMembers("all")).containsExactly("toy1");
+        assertThat(s.interfaces()).containsExactly("toy0", "toy1");
+        assertThat(errnoOf(() -> s.ioctl("toy0", new GenericRequest.DelGroup("all")))).isEqualTo(Errno.ENOENT);
+        s.ioctl("toy0", new GenericRequest.AddGroup("all"));
+        assertThat(s.groupMembers("all")).containsExactly("toy0", "toy1");
+        Leaks.assertClosedClean(s);
+    }
+
     // ------------------------------------------------------------------ events
 
     /** Records events with the state of the structure lock probe at the time. */

@@ -11,7 +11,12 @@ import org.ifnet.core.Softc;
 public interface CloneContext {
     NetStack stack();
 
-    /** Allocates a unit of this cloner: {@code wanted}, or the lowest free when negative. */
+    /**
+     * Allocates a unit of this cloner: {@code wanted}, or the lowest free when negative.
+     * EEXIST when the unit is taken; when another create in flight holds it, waits for that
+     * create to finish and throws an internal exception that makes the layer restart this
+     * create: a driver must let exceptions from this call pass.
+     */
     int allocUnit(int wanted);
 
     /** Frees a unit this context allocated and did not hand to an interface. */

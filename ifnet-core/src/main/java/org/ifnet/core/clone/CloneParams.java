@@ -9,12 +9,39 @@ import org.ifnet.core.ioctl.IfnetException;
  * Driver parameters for a create (FreeBSD's SIOCIFCREATE2 params), as ordered key/value pairs
  * such as {@code vlandev=epair0a, vlan=5}. The driver validates them: an unknown key or a bad
  * value is EINVAL.
+ *
+ * <p>An immutable value class with the API of a record {@code CloneParams(Map values)}, but
+ * not a record: Lincheck (the model-checking test) reads the static fields of classes it
+ * instruments through sun.misc.Unsafe, which refuses a record's static field such as
+ * {@link #NONE}, and the check then cannot run.
  */
-public record CloneParams(Map<String, String> values) {
+public final class CloneParams {
     public static final CloneParams NONE = new CloneParams(Map.of());
 
-    public CloneParams {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    private final Map<String, String> values;
+
+    public CloneParams(Map<String, String> values) {
+        this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The parameters in the order given. */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CloneParams && ((CloneParams) o).values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CloneParams[values=" + values + "]";
     }
 
     public static CloneParams of(String... keyValues) {

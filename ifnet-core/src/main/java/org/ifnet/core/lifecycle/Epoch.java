@@ -1,6 +1,7 @@
 package org.ifnet.core.lifecycle;
 
 import java.lang.invoke.MethodHandles;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Cost. enter() is one ThreadLocal read, a nesting counter and one volatile store; exit()
  * a counter and one release store. Neither allocates after the thread's first section.
  *
+ * <p>Slots of threads that have ended are dropped at the next registration, and a grace period
+ * does not wait for a thread that ended inside a section, so neither the slot array nor the
+ * cost of {@code synchronize()} grows with every thread that ever read.
+ *
  * <p>Invariants: a slot's nesting counter is touched only by its owner; {@code synchronize()}
  * and {@code drain()} refuse to run inside a section (they would wait for themselves forever).
  * Deferred calls queued before a grace period are run after it, by {@link #drain()} or by the
@@ -39,7 +44,14 @@ public final class Epoch {
         long p0, p1, p2, p3, p4, p5, p6;
         volatile long epoch;          // 0 when outside any section, else the epoch seen at entry
         int nest;                     // owner thread only
+        final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
         long q0, q1, q2, q3, q4, q5, q6;
+
+        /** False once the owner thread has ended: its slot can hold nothing up any more. */
+        boolean ownerAlive() {
+            Thread t = owner.get();
+            return t != null && t.isAlive();
+        }
     }
 
     private static final VarHandle SLOT_EPOCH;
@@ -67,15 +79,27 @@ public final class Epoch {
         this.name = name;
     }
 
+    /** Adds the calling thread's slot, dropping the slots of threads that have ended. */
     private Slot register() {
         Slot s = new Slot();
         synchronized (registerLock) {
             Slot[] old = slots;
-            Slot[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = s;
-            slots = grown;
+            Slot[] grown = new Slot[old.length + 1];
+            int n = 0;
+            for (Slot o : old) {
+                if (o.ownerAlive()) {
+                    grown[n++] = o;
+                }
+            }
+            grown[n++] = s;
+            slots = java.util.Arrays.copyOf(grown, n);
         }
         return s;
+    }
+
+    /** Registered reader slots (for tests). */
+    int slotCount() {
+        return slots.length;
     }
 
     /** Enters a read section; sections nest. */
@@ -122,6 +146,8 @@ public final class Epoch {
                     Thread.onSpinWait();
                 } else if (spins < 200) {
                     Thread.yield();
+                } else if (!s.ownerAlive()) {
+                    break; // the reader ended inside its section: nothing of it can run again
                 } else {
                     LockSupport.parkNanos(50_000);
                 }

@@ -114,7 +114,14 @@ class LifecycleRulesTest {
         int before = sc.requests();
         assertThat(errnoOf(() -> held.ioctl(new GenericRequest.GetMedia()))).isEqualTo(Errno.ENXIO);
         assertThat(sc.requests()).isEqualTo(before);
-        assertThat(errnoOf(() -> stack.create("toy0"))).isEqualTo(Errno.EEXIST); // name still taken
+        // the name is still held: a create of it waits for the destroy to free it
+        Thread[] creator = new Thread[1];
+        Future<String> create = async(() -> {
+            creator[0] = Thread.currentThread();
+            return stack.create("toy0");
+        });
+        awaitParked(() -> creator[0]);
+        assertThat(create.isDone()).isFalse();
         dying.open();
 
         assertThat(detached.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
@@ -125,7 +132,7 @@ class LifecycleRulesTest {
         detached.open();
         destroy.get(10, TimeUnit.SECONDS);
 
-        assertThat(stack.create("toy0")).isEqualTo("toy0");
+        assertThat(create.get(10, TimeUnit.SECONDS)).isEqualTo("toy0");
         try (IfRef fresh = stack.lookup("toy0")) {
             assertThat(fresh.ifp()).isNotSameAs(ifp);
             assertThat(fresh.ifp().unit()).isEqualTo(0);
@@ -370,21 +377,35 @@ class LifecycleRulesTest {
         closeClean();
     }
 
+    /**
+     * Regression (found by the Lincheck test): a create of a name whose interface was DYING
+     * answered EEXIST although lookups already answered ENXIO. It now waits for the destroy
+     * to free the name (which does not wait for holders), then creates.
+     */
     @Test
-    void rule7CreateWhileTheDestroyIsStillDyingGetsEexistThenSucceedsAfter() throws Exception {
+    void rule7CreateWhileTheDestroyIsStillDyingWaitsForTheNameThenSucceeds() throws Exception {
         stack.create("toy0");
+        IfRef holder = stack.lookup("toy0"); // a holder does not hold the create up (rule 4)
         FailPoints.Gate g = fp.pause(FailSite.DESTROY_DYING);
         Future<String> destroy = async(() -> outcome(() -> {
             stack.destroy("toy0");
             return null;
         }));
         assertThat(g.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(outcome(() -> stack.create("toy0"))).isEqualTo("EEXIST");
+        assertThat(stack.find("toy0")).isNull(); // the destroy has taken effect for lookups
+        Thread[] creator = new Thread[1];
+        Future<String> create = async(() -> {
+            creator[0] = Thread.currentThread();
+            return outcome(() -> stack.create("toy0"));
+        });
+        awaitParked(() -> creator[0]);
+        assertThat(create.isDone()).as("create waits instead of answering EEXIST").isFalse();
         g.open();
         assertThat(destroy.get(10, TimeUnit.SECONDS)).isEqualTo("OK");
-        assertThat(stack.interfaces()).isEmpty();
-        assertThat(stack.create("toy0")).isEqualTo("toy0");
+        assertThat(create.get(10, TimeUnit.SECONDS)).isEqualTo("toy0");
         assertThat(stack.interfaces()).containsExactly("toy0");
+        assertThat(holder.ifp().state()).isEqualTo(IfState.DETACHED);
+        holder.close();
         closeClean();
     }
 
@@ -417,20 +438,83 @@ class LifecycleRulesTest {
         closeClean();
     }
 
+    /**
+     * Regression (found by the Lincheck test): while a create of toy0 was in its driver (unit
+     * reserved, name not yet published), a second create answered EEXIST and a lookup after it
+     * ENXIO: no sequential order explains both. The second create now waits for the first.
+     */
     @Test
-    void rule7DestroyAndCreateWhileACreateOfTheNameIsInTheDriver() throws Exception {
+    void rule7ASecondCreateWaitsForTheCreateInFlightThenGetsEexist() throws Exception {
         FailPoints.Gate g = fp.pause(FailSite.CREATE_DRIVER);
-        Future<String> create = async(() -> outcome(() -> stack.create("toy0")));
-        assertThat(g.awaitArrival(10, TimeUnit.SECONDS)).isTrue(); // unit 0 allocated, not attached
+        Future<String> first = async(() -> outcome(() -> stack.create("toy0")));
+        assertThat(g.awaitArrival(10, TimeUnit.SECONDS)).isTrue(); // unit 0 reserved, not attached
         assertThat(outcome(() -> {
             stack.destroy("toy0");
             return null;
         })).isEqualTo("ENXIO");
-        assertThat(outcome(() -> stack.create("toy0"))).isEqualTo("EEXIST");
+        Thread[] creator = new Thread[1];
+        Future<String> second = async(() -> {
+            creator[0] = Thread.currentThread();
+            return outcome(() -> stack.create("toy0"));
+        });
+        awaitParked(() -> creator[0]);
+        assertThat(second.isDone()).isFalse();
+        assertThat(stack.find("toy0")).isNull();
         g.open();
-        assertThat(create.get(10, TimeUnit.SECONDS)).isEqualTo("toy0");
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("toy0");
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("EEXIST");
         assertThat(stack.interfaces()).containsExactly("toy0");
         assertThat(cloner.softcs()).hasSize(1);
+        closeClean();
+    }
+
+    @Test
+    void rule7ASecondCreateWaitsForACreateInFlightThatFailsThenCreates() throws Exception {
+        FailPoints.Gate g = fp.pause(FailSite.CREATE_DRIVER, arg -> true);
+        Future<String> first = async(() -> outcome(() -> stack.create("toy0",
+                org.ifnet.core.clone.CloneParams.of("fail", "beforeAttach"))));
+        assertThat(g.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
+        Thread[] creator = new Thread[1];
+        Future<String> second = async(() -> {
+            creator[0] = Thread.currentThread();
+            return outcome(() -> stack.create("toy0"));
+        });
+        awaitParked(() -> creator[0]);
+        assertThat(second.isDone()).isFalse();
+        g.open();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("ENOMEM");
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("toy0");
+        assertThat(stack.interfaces()).containsExactly("toy0");
+        closeClean();
+    }
+
+    @Test
+    void aDepartureListenerRecreatingItsOwnNameGetsEexistInsteadOfWaitingForItself() {
+        stack.create("toy0");
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        stack.addListener(new org.ifnet.core.IfListener() {
+            @Override
+            public void departure(Ifnet ifp) {
+                seen.add(outcome(() -> stack.create(ifp.name())));
+            }
+        });
+        stack.destroy("toy0");
+        assertThat(seen).containsExactly("EEXIST");
+        assertThat(stack.create("toy0")).isEqualTo("toy0");
+        closeClean();
+    }
+
+    @Test
+    void aDriverDestroyThatThrowsStillFinishesTheDestroyItStarted() {
+        stack.create("toy0");
+        cloner.failDestroy(true);
+        assertThat(outcome(() -> {
+            stack.destroy("toy0");
+            return null;
+        })).isEqualTo("EBUSY");
+        cloner.failDestroy(false);
+        assertThat(stack.interfaces()).isEmpty();
+        assertThat(stack.create("toy0")).as("the name is free, not stuck DYING").isEqualTo("toy0");
         closeClean();
     }
 

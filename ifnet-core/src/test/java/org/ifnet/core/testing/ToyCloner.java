@@ -19,8 +19,9 @@ import org.ifnet.core.ioctl.IfnetException;
  * The test-only "toy" simple cloner: {@code toyN}, Ethernet-like, with {@link ToySoftc}.
  *
  * <p>Create parameters: {@code mtu=N} (72..9000), {@code lladdr=none} (an interface without a
- * link-level address, as lo), {@code fail=afterAttach} (the driver throws after attaching,
- * to test the layer's rollback). Every softc the layer attached is kept in {@link #softcs()} so that a
+ * link-level address, as lo), {@code fail=beforeAttach} or {@code fail=afterAttach} (the
+ * driver throws, to test the layer's rollback). {@link #failDestroy} makes the driver's
+ * destroy throw before it detaches anything. Every softc the layer attached is kept in {@link #softcs()} so that a
  * test can check each was released exactly once. {@link #beforeDestroy} runs inside destroy
  * after the destroyer took its reference and before DYING is set: a seam for interleavings.
  */
@@ -30,6 +31,7 @@ public final class ToyCloner extends SimpleCloner {
 
     private final List<ToySoftc> softcs = new CopyOnWriteArrayList<>();
     private volatile Consumer<Ifnet> beforeDestroy = ifp -> { };
+    private volatile boolean failDestroy;
 
     public ToyCloner() {
         this(0, 0x7fff);
@@ -52,6 +54,18 @@ public final class ToyCloner extends SimpleCloner {
         beforeDestroy = hook;
     }
 
+    public void failDestroy(boolean fail) {
+        failDestroy = fail;
+    }
+
+    @Override
+    public void destroy(CloneContext ctx, Ifnet ifp) {
+        if (failDestroy) {
+            throw new IfnetException(Errno.EBUSY, "toy: destroy failing on purpose");
+        }
+        super.destroy(ctx, ifp);
+    }
+
     @Override
     public Ifnet create(CloneContext ctx, String name, int unit, CloneParams params) {
         params.requireOnly("mtu", "lladdr", "fail");
@@ -61,6 +75,9 @@ public final class ToyCloner extends SimpleCloner {
             throw new IfnetException(Errno.EINVAL, "lladdr must be 'none', not '" + ll + "'");
         }
         long mac = ll == null ? MacAddress.generate(((long) ctx.stack().name().hashCode() << 16) ^ unit) : MacAddress.NONE;
+        if ("beforeAttach".equals(params.get("fail"))) {
+            throw new IfnetException(Errno.ENOMEM, "toy: failing on purpose before attaching " + name);
+        }
         ToySoftc sc = new ToySoftc();
         Ifnet ifp = ctx.attach(new IfSpec(name, IfType.ETHER, FLAGS, mtu, mac, CAPS, IfCap.VLAN_MTU,
                 1_000_000_000L, unit), sc);
