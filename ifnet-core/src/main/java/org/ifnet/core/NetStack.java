@@ -653,7 +653,7 @@ public final class NetStack implements AutoCloseable {
 
     /** Takes another reference on an interface the caller already holds (if_ref). */
     public IfRef ref(IfRef held) {
-        Ifnet ifp = held.ifp();
+        Ifnet ifp = mine(held);
         if (!ifp.retain()) {
             throw new IfnetException(Errno.ENXIO, "interface " + ifp.name() + " is being destroyed");
         }
@@ -695,7 +695,21 @@ public final class NetStack implements AutoCloseable {
      * ENXIO when the interface is being destroyed. A request that fails changes nothing.
      */
     public <R> R ioctl(IfRef ref, IfRequest<R> req) {
-        return generic.dispatch(ref.ifp(), req);
+        return generic.dispatch(mine(ref), req);
+    }
+
+    /**
+     * The interface of a reference taken from this stack. A reference from another stack is
+     * refused: this stack's generic layer would otherwise rename or regroup another stack's
+     * interface in this stack's registry.
+     */
+    private Ifnet mine(IfRef ref) {
+        Ifnet ifp = ref.ifp();
+        if (ifp.stack() != this) {
+            throw new IllegalArgumentException("reference to " + ifp.name() + " belongs to stack "
+                    + ifp.stack().name() + ", not " + name);
+        }
+        return ifp;
     }
 
     /** Looks {@code ifname} up, sends the request, and drops the reference. */
