@@ -247,17 +247,27 @@ public final class NetStack implements AutoCloseable {
         boolean interrupted = false;
         synchronized (settled) {
             while ((old = byName.get(ifname)) != null && old.isDying() && old.dyingBy() != Thread.currentThread()) {
-                try {
-                    settled.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                interrupted |= waitSettled();
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return old;
+    }
+
+    /**
+     * One wait on {@link #settled}, whose monitor the caller holds. The waits are short and
+     * bounded by another create or destroy, so an interrupt is kept for later (returned
+     * true) rather than abandoning the create half way.
+     */
+    private boolean waitSettled() {
+        try {
+            settled.wait();
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
     }
 
     /** Wakes creates waiting for a name or unit in transition. */
@@ -346,11 +356,7 @@ public final class NetStack implements AutoCloseable {
             boolean interrupted = false;
             synchronized (settled) {
                 while (reserved.get(key) == holder) {
-                    try {
-                        settled.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
+                    interrupted |= waitSettled();
                 }
             }
             if (interrupted) {
