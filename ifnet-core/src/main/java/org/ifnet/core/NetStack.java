@@ -247,17 +247,27 @@ public final class NetStack implements AutoCloseable {
         boolean interrupted = false;
         synchronized (settled) {
             while ((old = byName.get(ifname)) != null && old.isDying() && old.dyingBy() != Thread.currentThread()) {
-                try {
-                    settled.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                interrupted |= waitSettled();
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return old;
+    }
+
+    /**
+     * One wait on {@link #settled}, whose monitor the caller holds. The waits are short and
+     * bounded by another create or destroy, so an interrupt is kept for later (returned
+     * true) rather than abandoning the create half way.
+     */
+    private boolean waitSettled() {
+        try {
+            settled.wait();
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
     }
 
     /** Wakes creates waiting for a name or unit in transition. */
@@ -346,11 +356,7 @@ public final class NetStack implements AutoCloseable {
             boolean interrupted = false;
             synchronized (settled) {
                 while (reserved.get(key) == holder) {
-                    try {
-                        settled.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
+                    interrupted |= waitSettled();
                 }
             }
             if (interrupted) {
@@ -677,7 +683,7 @@ public final class NetStack implements AutoCloseable {
 
     /** Takes another reference on an interface the caller already holds (if_ref). */
     public IfRef ref(IfRef held) {
-        Ifnet ifp = held.ifp();
+        Ifnet ifp = mine(held);
         if (!ifp.retain()) {
             throw new IfnetException(Errno.ENXIO, "interface " + ifp.name() + " is being destroyed");
         }
@@ -719,7 +725,21 @@ public final class NetStack implements AutoCloseable {
      * ENXIO when the interface is being destroyed. A request that fails changes nothing.
      */
     public <R> R ioctl(IfRef ref, IfRequest<R> req) {
-        return generic.dispatch(ref.ifp(), req);
+        return generic.dispatch(mine(ref), req);
+    }
+
+    /**
+     * The interface of a reference taken from this stack. A reference from another stack is
+     * refused: this stack's generic layer would otherwise rename or regroup another stack's
+     * interface in this stack's registry.
+     */
+    private Ifnet mine(IfRef ref) {
+        Ifnet ifp = ref.ifp();
+        if (ifp.stack() != this) {
+            throw new IllegalArgumentException("reference to " + ifp.name() + " belongs to stack "
+                    + ifp.stack().name() + ", not " + name);
+        }
+        return ifp;
     }
 
     /** Looks {@code ifname} up, sends the request, and drops the reference. */

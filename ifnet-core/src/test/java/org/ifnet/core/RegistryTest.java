@@ -426,6 +426,28 @@ class RegistryTest {
         Leaks.assertClosedClean(a);
     }
 
+    /** Regression: stack B's ioctl ran B's rename on A's interface and registered it in B. */
+    @Test
+    void aReferenceFromOneStackIsRefusedByAnother() {
+        NetStack a = toyStack(false);
+        NetStack b = toyStack(false);
+        a.create("toy0");
+        try (IfRef ra = a.lookup("toy0")) {
+            assertThatThrownBy(() -> b.ioctl(ra, new GenericRequest.SetName("moved0")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(a.name());
+            assertThatThrownBy(() -> b.ioctl(ra, new GenericRequest.AddGroup("x")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> b.ref(ra)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(ra.ioctl(new GenericRequest.GetFlags())).isEqualTo(org.ifnet.core.testing.ToyCloner.FLAGS);
+        }
+        assertThat(b.interfaces()).isEmpty();
+        assertThat(b.find("moved0")).isNull();
+        assertThat(a.interfaces()).containsExactly("toy0");
+        assertThat(a.groups()).containsExactly("all", "toy");
+        Leaks.assertClosedClean(b);
+        Leaks.assertClosedClean(a);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static <T> T inThread(String name, java.util.concurrent.Callable<T> c) throws Exception {

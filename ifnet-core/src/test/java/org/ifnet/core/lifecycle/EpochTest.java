@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ifnet.core.testing.Threads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,7 +76,7 @@ class EpochTest {
             epoch.synchronize();
             returned.set(true);
         });
-        awaitParked(() -> writer[0]);
+        Threads.awaitParked(() -> writer[0]);
         assertThat(returned).isFalse();
         leave.countDown();
         sync.get(10, TimeUnit.SECONDS);
@@ -104,7 +105,7 @@ class EpochTest {
             writer[0] = Thread.currentThread();
             epoch.synchronize();
         });
-        awaitParked(() -> writer[0]); // the grace period has begun
+        Threads.awaitParked(() -> writer[0]); // the grace period has begun
         Future<?> second = pool.submit(() -> {
             epoch.enter();
             secondIn.countDown();
@@ -275,20 +276,5 @@ class EpochTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static void awaitParked(java.util.function.Supplier<Thread> t) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Thread th = t.get();
-            if (th != null) {
-                Thread.State s = th.getState();
-                if (s == Thread.State.TIMED_WAITING || s == Thread.State.WAITING) {
-                    return;
-                }
-            }
-            Thread.sleep(1);
-        }
-        throw new AssertionError("thread never parked");
     }
 }

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * that name was DYING.
  *
  * <p>Cost: with the defaults (30 random scenarios and 5 fixed ones, 20 interleavings each)
- * about 8 s per check on this 2-core machine when quiet, several times that under load.
+ * 6 to 8 s per check on this 2-core machine at load 2.5, about 15 s at load 4, several times
+ * that under heavy load (Lincheck hands threads over by spinning).
  * {@code -Dlincheck.iterations=N -Dlincheck.invocations=M} (passed to the test JVM through
  * {@code -DargLine}) explore more.
  */

@@ -18,6 +18,7 @@ import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.testing.Leaks;
 import org.ifnet.core.testing.SeedScenario;
+import org.ifnet.core.testing.Threads;
 import org.ifnet.core.testing.ToyCloner;
 import org.ifnet.core.testing.ToySoftc;
 import org.junit.jupiter.api.AfterEach;
@@ -115,13 +116,7 @@ class LifecycleRulesTest {
         assertThat(errnoOf(() -> held.ioctl(new GenericRequest.GetMedia()))).isEqualTo(Errno.ENXIO);
         assertThat(sc.requests()).isEqualTo(before);
         // the name is still held: a create of it waits for the destroy to free it
-        Thread[] creator = new Thread[1];
-        Future<String> create = async(() -> {
-            creator[0] = Thread.currentThread();
-            return stack.create("toy0");
-        });
-        awaitParked(() -> creator[0]);
-        assertThat(create.isDone()).isFalse();
+        Future<String> create = createThatWaits("toy0");
         dying.open();
 
         assertThat(detached.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
@@ -207,7 +202,7 @@ class LifecycleRulesTest {
             return null;
         });
         // the destroyer parks in the grace-period wait; the hook has not run
-        awaitParked(() -> destroyer[0]);
+        Threads.awaitParked(() -> destroyer[0]);
         assertThat(destroy.isDone()).isFalse();
         assertThat(sc.releaseRuns()).isZero();
         leave.countDown();
@@ -393,13 +388,7 @@ class LifecycleRulesTest {
         }));
         assertThat(g.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
         assertThat(stack.find("toy0")).isNull(); // the destroy has taken effect for lookups
-        Thread[] creator = new Thread[1];
-        Future<String> create = async(() -> {
-            creator[0] = Thread.currentThread();
-            return outcome(() -> stack.create("toy0"));
-        });
-        awaitParked(() -> creator[0]);
-        assertThat(create.isDone()).as("create waits instead of answering EEXIST").isFalse();
+        Future<String> create = createThatWaits("toy0");
         g.open();
         assertThat(destroy.get(10, TimeUnit.SECONDS)).isEqualTo("OK");
         assertThat(create.get(10, TimeUnit.SECONDS)).isEqualTo("toy0");
@@ -452,13 +441,7 @@ class LifecycleRulesTest {
             stack.destroy("toy0");
             return null;
         })).isEqualTo("ENXIO");
-        Thread[] creator = new Thread[1];
-        Future<String> second = async(() -> {
-            creator[0] = Thread.currentThread();
-            return outcome(() -> stack.create("toy0"));
-        });
-        awaitParked(() -> creator[0]);
-        assertThat(second.isDone()).isFalse();
+        Future<String> second = createThatWaits("toy0");
         assertThat(stack.find("toy0")).isNull();
         g.open();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("toy0");
@@ -474,13 +457,7 @@ class LifecycleRulesTest {
         Future<String> first = async(() -> outcome(() -> stack.create("toy0",
                 org.ifnet.core.clone.CloneParams.of("fail", "beforeAttach"))));
         assertThat(g.awaitArrival(10, TimeUnit.SECONDS)).isTrue();
-        Thread[] creator = new Thread[1];
-        Future<String> second = async(() -> {
-            creator[0] = Thread.currentThread();
-            return outcome(() -> stack.create("toy0"));
-        });
-        awaitParked(() -> creator[0]);
-        assertThat(second.isDone()).isFalse();
+        Future<String> second = createThatWaits("toy0");
         g.open();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("ENOMEM");
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("toy0");
@@ -551,18 +528,15 @@ class LifecycleRulesTest {
 
     // ================================================================== helpers
 
-    private static void awaitParked(java.util.function.Supplier<Thread> t) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Thread th = t.get();
-            if (th != null) {
-                Thread.State s = th.getState();
-                if (s == Thread.State.TIMED_WAITING || s == Thread.State.WAITING) {
-                    return;
-                }
-            }
-            Thread.sleep(1);
-        }
-        throw new AssertionError("thread never parked");
+    /** Starts a create of {@code name} on another thread and returns once it waits. */
+    private Future<String> createThatWaits(String name) throws InterruptedException {
+        Thread[] creator = new Thread[1];
+        Future<String> create = async(() -> {
+            creator[0] = Thread.currentThread();
+            return outcome(() -> stack.create(name));
+        });
+        Threads.awaitParked(() -> creator[0]);
+        assertThat(create.isDone()).as("the create waits instead of answering").isFalse();
+        return create;
     }
 }

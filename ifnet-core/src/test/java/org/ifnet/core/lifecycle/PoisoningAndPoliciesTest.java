@@ -11,6 +11,7 @@ import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.testing.Leaks;
 import org.ifnet.core.testing.SeedScenario;
+import org.ifnet.core.testing.Threads;
 import org.ifnet.core.testing.ToyCloner;
 import org.ifnet.core.testing.ToySoftc;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class PoisoningAndPoliciesTest {
                 destroyer.join(10_000);
                 assertThat(freedWhileInside[0]).isTrue();
             } else {
-                EpochTest.awaitParked(() -> destroyer); // EPOCH_ONLY waits for the section
+                Threads.awaitParked(() -> destroyer); // EPOCH_ONLY waits for the section
                 assertThat(sc.isReleased()).isFalse();
                 out.countDown();
                 reader.join(10_000);
