@@ -1,5 +1,6 @@
 package org.ifnet.drivers;
 
+import org.ifnet.core.SeedInterleaving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.ifnet.core.lifecycle.FailSite;
 import org.ifnet.core.lifecycle.IfState;
 import org.ifnet.core.lifecycle.Policy;
 import org.ifnet.core.testing.Leaks;
-import org.ifnet.core.testing.SeedScenario;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +49,7 @@ class DriverSeedTest {
         List<Object> released = Collections.synchronizedList(new ArrayList<>());
         stack.failPoints().run(FailSite.RELEASE_HOOK, released::add);
 
-        SeedScenario.Outcome o = SeedScenario.run(stack, name);
+        SeedInterleaving.Outcome o = SeedInterleaving.run(stack, name);
         stack.failPoints().clear(FailSite.RELEASE_HOOK);
 
         if (policy == Policy.SAFE) {

@@ -1,5 +1,6 @@
 package org.ifnet.core.lifecycle;
 
+import org.ifnet.core.SeedInterleaving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.Callable;
@@ -17,7 +18,6 @@ import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.ioctl.IfnetException;
 import org.ifnet.core.testing.Leaks;
-import org.ifnet.core.testing.SeedScenario;
 import org.ifnet.core.testing.Threads;
 import org.ifnet.core.testing.ToyCloner;
 import org.ifnet.core.testing.ToySoftc;
@@ -148,7 +148,7 @@ class LifecycleRulesTest {
     void rules1to3TheSeedInterleavingUnderSafe() throws Exception {
         stack.create("toy0");
         ToySoftc sc = cloner.softcs().get(0);
-        SeedScenario.Outcome o = SeedScenario.run(stack, "toy0");
+        SeedInterleaving.Outcome o = SeedInterleaving.run(stack, "toy0");
         // rule 3: the request in flight saw a consistent "detached" and answered ENXIO
         assertThat(o.sawUseAfterFree()).isFalse();
         assertThat(o.error()).isNotNull();

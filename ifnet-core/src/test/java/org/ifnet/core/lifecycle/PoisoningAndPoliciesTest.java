@@ -1,5 +1,6 @@
 package org.ifnet.core.lifecycle;
 
+import org.ifnet.core.SeedInterleaving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import org.ifnet.core.NetStack;
 import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.testing.Leaks;
-import org.ifnet.core.testing.SeedScenario;
 import org.ifnet.core.testing.Threads;
 import org.ifnet.core.testing.ToyCloner;
 import org.ifnet.core.testing.ToySoftc;
@@ -74,7 +74,7 @@ class PoisoningAndPoliciesTest {
         s.registerCloner(c);
         s.create("toy0");
         ToySoftc sc = c.softcs().get(0);
-        SeedScenario.Outcome o = SeedScenario.run(s, "toy0");
+        SeedInterleaving.Outcome o = SeedInterleaving.run(s, "toy0");
         if (policy == Policy.SAFE) {
             assertThat(o.sawUseAfterFree()).isFalse();
             assertThat(o.error().errno()).isEqualTo(Errno.ENXIO);

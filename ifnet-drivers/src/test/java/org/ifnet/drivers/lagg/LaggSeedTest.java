@@ -1,5 +1,6 @@
 package org.ifnet.drivers.lagg;
 
+import org.ifnet.core.SeedInterleaving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ifnet.core.IfInfo;
@@ -7,7 +8,6 @@ import org.ifnet.core.ioctl.Errno;
 import org.ifnet.core.ioctl.GenericRequest;
 import org.ifnet.core.lifecycle.Policy;
 import org.ifnet.core.testing.Leaks;
-import org.ifnet.core.testing.SeedScenario;
 import org.ifnet.drivers.lagg.proto.LaggProto;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,7 +30,7 @@ class LaggSeedTest {
         String lagg = fx.lagg(LaggProto.LOADBALANCE, p0, p1);
         assertThat(lagg).isEqualTo("lagg0");
 
-        SeedScenario.Outcome o = SeedScenario.run(fx.stack, lagg);
+        SeedInterleaving.Outcome o = SeedInterleaving.run(fx.stack, lagg);
 
         assertThat(fx.ifnet(p0).portOwner()).isNull();
         assertThat(fx.ifnet(p1).portOwner()).isNull();

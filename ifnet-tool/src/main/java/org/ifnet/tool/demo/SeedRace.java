@@ -1,25 +1,18 @@
 package org.ifnet.tool.demo;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.ifnet.core.IfRef;
 import org.ifnet.core.LeakException;
 import org.ifnet.core.LeakReport;
 import org.ifnet.core.NetStack;
-import org.ifnet.core.ioctl.GenericRequest;
+import org.ifnet.core.SeedInterleaving;
 import org.ifnet.core.ioctl.IfnetException;
-import org.ifnet.core.lifecycle.FailPoints;
-import org.ifnet.core.lifecycle.FailSite;
 import org.ifnet.core.lifecycle.Policy;
-import org.ifnet.core.lifecycle.UseAfterFreeError;
 import org.ifnet.drivers.Drivers;
 
 /**
  * The seed report's interleaving, run for real on a fresh stack under one release policy:
  * T1 looks the interface up (taking a reference) and is paused by a fail point inside its
  * get-media request, just before the driver; T2 destroys the interface to the end; then T1
- * resumes. The same steps as the core's test helper SeedScenario, which lives in a test jar
- * the tool cannot use at run time.
+ * resumes. The steps are the core's {@link SeedInterleaving}, the same the driver tests run.
  */
 public final class SeedRace {
 
@@ -50,34 +43,7 @@ public final class SeedRace {
         NetStack stack = Drivers.registerAll(NetStack.builder().name("seed-" + policy.name().toLowerCase())
                 .policy(policy).tracking(true).build());
         String ifname = stack.create(stack.cloners().contains("lagg") ? "lagg" : "lo");
-        FailPoints fp = stack.failPoints();
-        FailPoints.Gate gate = fp.pause(FailSite.IOCTL_DRIVER, arg -> arg instanceof GenericRequest.GetMedia);
-        long before = stack.releases();
-        AtomicReference<Object> t1Result = new AtomicReference<>();
-        long[] releasesAtReturn = {-1};
-        Thread t1 = new Thread(() -> {
-            try (IfRef ref = stack.lookup(ifname)) {
-                try {
-                    t1Result.set(ref.ioctl(new GenericRequest.GetMedia()));
-                } catch (IfnetException | UseAfterFreeError e) {
-                    t1Result.set(e);
-                }
-                releasesAtReturn[0] = stack.releases() - before;
-            }
-        }, "T1");
-        t1.start();
-        try {
-            if (!gate.awaitArrival(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("T1 never reached the driver's get-media request");
-            }
-            stack.destroy(ifname); // T2, on this thread, to the end
-        } finally {
-            gate.open();
-            fp.clear(FailSite.IOCTL_DRIVER);
-        }
-        t1.join(TimeUnit.SECONDS.toMillis(10));
-        stack.quiesce();
-        long after = stack.releases() - before;
+        SeedInterleaving.Outcome seen = SeedInterleaving.run(stack, ifname);
         LeakReport leaks;
         try {
             stack.close();
@@ -85,10 +51,8 @@ public final class SeedRace {
         } catch (LeakException e) {
             leaks = e.report();
         }
-        Object r = t1Result.get();
-        return new Outcome(policy, ifname, r instanceof UseAfterFreeError,
-                r instanceof IfnetException ? (IfnetException) r : null,
-                r != null && !(r instanceof Throwable), releasesAtReturn[0], after, leaks);
+        return new Outcome(policy, ifname, seen.sawUseAfterFree(), seen.error(), seen.reply() != null,
+                seen.releasesBeforeT1Returned(), seen.releasesAfterT1Closed(), leaks);
     }
 
     /** The one-line verdict the demo prints. */

@@ -81,10 +81,15 @@ final class BaseWords {
 
     /** A strict decimal integer; "invalid value for mtu: abc" otherwise. */
     static int number(String word, String text) {
+        return integer(text, "invalid value for " + word + ": ");
+    }
+
+    /** A strict decimal integer; {@code messagePrefix + text} as the error otherwise. */
+    static int integer(String text, String messagePrefix) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw IfconfigException.errx("invalid value for " + word + ": " + text);
+            throw IfconfigException.errx(messagePrefix + text);
         }
     }
 

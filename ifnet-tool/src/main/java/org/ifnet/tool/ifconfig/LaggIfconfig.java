@@ -60,14 +60,14 @@ public final class LaggIfconfig implements IfconfigExtension {
         option(w, "lacp_fast_timeout", LaggOpt.LACP_FAST_TIMO);
         option(w, "rx_all", LaggOpt.RX_ALL);
         w.add(Word.withArg("flowid_shift", (s, v) -> {
-            int shift = parse(v, "Invalid flowid_shift option: ");
+            int shift = BaseWords.integer(v, "Invalid flowid_shift option: ");
             if ((shift & ~0x1f) != 0) {
                 throw IfconfigException.errx("Invalid flowid_shift option: " + v);
             }
             s.ioctl(new LaggRequest.SetLaggOpts(LaggOpt.FLOWID_SHIFT, shift), "SIOCSLAGGOPTS");
         }));
         w.add(Word.withArg("rr_limit", (s, v) -> {
-            int stride = parse(v, "Invalid round-robin stride: ");
+            int stride = BaseWords.integer(v, "Invalid round-robin stride: ");
             if (stride <= 0) {
                 throw IfconfigException.errx("Invalid round-robin stride: " + v);
             }
@@ -110,14 +110,6 @@ public final class LaggIfconfig implements IfconfigExtension {
     private static void option(List<Word> w, String name, LaggOpt opt) {
         w.add(Word.plain(name, (s, a) -> s.ioctl(LaggRequest.SetLaggOpts.on(opt), "SIOCSLAGGOPTS")));
         w.add(Word.plain("-" + name, (s, a) -> s.ioctl(LaggRequest.SetLaggOpts.off(opt), "SIOCSLAGGOPTS")));
-    }
-
-    private static int parse(String v, String message) {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw IfconfigException.errx(message + v);
-        }
     }
 
     // ================================================================== status
